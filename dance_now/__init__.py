@@ -1,1 +1,7 @@
+"""Teach an anime character to dance like a person: OpenPose keypoints, label maps and a pix2pixHD-style conditional GAN, in literate notebooks
+
+Modules:
+
+- `dance_now.models`: The pix2pixHD-style networks and losses: a label-map-to-image generator, a multi-scale PatchGAN discriminator, the GAN / feature-matching / L1 / VGG losses, and the face-enhancement stage."""
+
 __version__ = "0.1.0"
