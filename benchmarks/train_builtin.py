@@ -1,0 +1,53 @@
+"""Train the three built-in characters and ship their weights (dance_now/weights/<name>.pth), with a quality table.
+
+    python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--characters aoi kenta mika]
+
+For each character: a synthetic dataset (dance_now.characters), `train_character` on it (the CPU unless a GPU
+is there), `export_character` in half precision into the package, then the quality report on held-out poses
+(SSIM, PSNR, L1, face SSIM with and without the face stage, and the nearest-neighbour baseline), written to
+benchmarks/_out/quality_<size>.json and printed as a markdown table.
+"""
+import argparse, json, time, warnings
+from pathlib import Path
+import numpy as np, torch
+from dance_now.characters import CHARACTERS, make_synthetic_dataset, draw_character
+from dance_now.skeleton import random_pose
+from dance_now.train import train_character, export_character, load_character, quality_report, builtin_weights
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--size', type=int, default=128)
+    ap.add_argument('--n', type=int, default=1200)
+    ap.add_argument('--epochs', type=int, default=12)
+    ap.add_argument('--bs', type=int, default=8)
+    ap.add_argument('--n-eval', type=int, default=64)
+    ap.add_argument('--characters', nargs='+', default=CHARACTERS)
+    ap.add_argument('--work', default=str(Path(__file__).parent/'_out'/'builtin'))
+    ap.add_argument('--no-ship', action='store_true', help="do not write into dance_now/weights/")
+    a = ap.parse_args()
+    work, results = Path(a.work), {}
+    for name in a.characters:
+        data = make_synthetic_dataset(work/f'data_{name}_{a.size}', name, n=a.n, size=a.size, seed=0, progress=False)
+        t0 = time.time()
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, out=work/f'train_{name}_{a.size}', name=name, show=False)
+        secs = time.time() - t0
+        f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
+        ch = load_character(f)
+        rng = np.random.default_rng(12345)
+        held = [random_pose(rng, a.size) for _ in range(a.n_eval)]
+        rep, _ = quality_report(ch, data, held, [draw_character(p, name, a.size) for p in held])
+        results[name] = {'train_seconds': round(secs, 1), 'epochs': a.epochs, 'n': a.n, 'device': str(ch.device),
+                         'file_mb': round(f.stat().st_size / 1e6, 2), **rep}
+        print(name, json.dumps(results[name]), flush=True)
+    out = Path(__file__).parent/'_out'/f'quality_{a.size}.json'
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"\n| character | train s | SSIM | PSNR | L1 | face SSIM | face SSIM w/o face stage | NN SSIM | NN face SSIM |\n|---|---|---|---|---|---|---|---|---|")
+    for k, r in results.items():
+        m, w, b = r['model'], r['model_without_face_stage'], r['nearest_neighbour']
+        print(f"| {k} | {r['train_seconds']:.0f} | {m['ssim']:.3f} | {m['psnr']:.1f} | {m['l1']:.1f} | {m['face_ssim']:.3f} | "
+              f"{w['face_ssim']:.3f} | {b['ssim']:.3f} | {b['face_ssim']:.3f} |")
+
+if __name__ == '__main__': main()
