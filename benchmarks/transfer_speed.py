@@ -1,0 +1,71 @@
+"""Frames/s of each stage of the video pipeline (`dance_now.transfer.transfer`), and of the whole of it, on this machine.
+
+    python benchmarks/transfer_speed.py [--sizes 128 256 512] [--frames 48] [--threads 2 1] [--amp auto off]
+
+The source is a 640x480 stage video of a drawn character dancing (`stage_video`). The characters are each size's
+preset generator with its initial weights (the same work as a trained one), the 128 preset run at 256 (the small
+generator the shipped characters use), and the procedural drawing. `--amp auto` is the default precision
+(bfloat16 on a CPU with AMX, float16 on CUDA), `off` float32. The baseline, printed first and in every ratio, is
+MediaPipe Holistic alone in video mode on the same frames: no pipeline that estimates poses can beat it.
+"""
+import argparse, tempfile, time, warnings
+from pathlib import Path
+import torch
+from dance_now.keypoints import main_person
+from dance_now.render import render_label_map
+from dance_now.estimate import get_estimator
+from dance_now.train import build_model, Character
+from dance_now.transfer import (stage_video, DrawnCharacter, character_stats, smooth_poses, normalise_poses, transfer,
+                                AtomicVideoWriter, _compose)
+
+def fps(f, n):
+    "Frames a second of `f()`, which handles `n` frames"
+    t0 = time.perf_counter(); f(); return n / (time.perf_counter() - t0)
+
+def characters(sizes, amp):
+    "(label, character) pairs to measure"
+    for s in sizes:
+        yield f'{s} preset', Character(f'{s} preset', s, build_model(s), 'cpu', amp=amp)
+        if s == 256: yield '128 preset at 256', Character('small', 256, build_model(256, ngf=16, n_down=3, n_blocks=4, max_ch=128), 'cpu', amp=amp)
+    yield 'procedural drawing', DrawnCharacter('aoi', 256)
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--sizes', nargs='+', type=int, default=[128, 256, 512])
+    ap.add_argument('--frames', type=int, default=48)
+    ap.add_argument('--threads', nargs='+', type=int, default=[torch.get_num_threads()])
+    ap.add_argument('--amp', nargs='+', default=['auto', 'off'], choices=['auto', 'off'])
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp())
+    _, frames = stage_video(tmp/'bench.mp4', n=a.frames, blank=0, size=(640, 480), fps=24)
+    est = get_estimator(video=True); est.reset()
+    mp = fps(lambda: [est(f) for f in frames], len(frames))
+    est.reset(); poses = [main_person(est(f)) for f in frames]
+    print(f"MediaPipe Holistic alone, video mode, 640x480: {mp:.1f} frames/s (the baseline)")
+    for threads in a.threads:
+        torch.set_num_threads(threads)
+        for amp in a.amp:
+            print(f"torch threads: {threads}, precision: {'auto (' + str(Character('x', 128, build_model(128), 'cpu').amp_dtype) + ')' if amp == 'auto' else 'float32'}")
+            for label, ch in characters(a.sizes, None if amp == 'auto' else False):
+                if amp == 'off' and isinstance(ch, DrawnCharacter): continue
+                size, n = ch.size, 16
+                tst, sm = character_stats(ch), smooth_poses(poses, fps=24)
+                f_norm = fps(lambda: [render_label_map(p, size) for p in normalise_poses(sm, tst)], len(sm))
+                norm = normalise_poses(sm, tst)[:n]
+                ch.generate(norm[:2], bs=2)
+                f_gen = fps(lambda: ch.generate(norm, bs=8), n)
+                imgs = ch.generate(norm, bs=8)
+                f_comp = fps(lambda: [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)], n)
+                comp = [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)]
+                with AtomicVideoWriter(tmp/'enc.mp4', 24, comp[0].shape[1::-1]) as vw:
+                    f_enc = fps(lambda: [vw.write(c) for c in comp], n)
+                r = transfer(tmp/'bench.mp4', ch, tmp/'out.mp4', progress=False, quiet=True)
+                whole = r['frames'] / r['total']
+                r2 = transfer(tmp/'bench.mp4', ch, tmp/'out.mp4', side_by_side=True, skeleton=True, progress=False, quiet=True)
+                print(f"  {label:>18s}: normalise+render {f_norm:5.0f}, generate {f_gen:6.2f}, composite {f_comp:4.0f}, "
+                      f"encode {f_enc:4.0f} frames/s; whole transfer {whole:5.2f} frames/s ({whole / mp:.2f} x MediaPipe alone), "
+                      f"side by side + skeleton {r2['frames'] / r2['total']:5.2f}", flush=True)
+
+if __name__ == '__main__':
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore'); main()

@@ -1,0 +1,148 @@
+"""Check the pose sliders in a real browser: Voila serves a small notebook showing `PoseSliders('aoi')`, headless
+Chromium (driven by Playwright) opens it, waits for the picture, moves the right shoulder's slider with the keyboard
+and waits for the picture to change. Screenshots before and after go to OUTDIR, with the server's log.
+
+    python tools/widget_browser_check.py OUTDIR [--chromium /usr/bin/chromium] [--timeout 180] [--steps 30]
+
+Needs `voila` and `playwright` (the Python package only: the browser is the system's Chromium, never a download).
+Exits non-zero with a message saying what failed; the server is always stopped.
+"""
+import argparse, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
+from pathlib import Path
+
+CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                 '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                 '--disable-dev-shm-usage']
+SLIDER = 'r_shoulder_raise'      # the slider moved, on the 'right arm' tab
+CELLS = ["from dance_now.widgets import PoseSliders\nw = PoseSliders('aoi', size=256, overlay=True, device='cpu')\nw"]
+
+class CheckFailed(Exception): pass
+
+def write_notebook(folder):
+    "A notebook that shows the widget, in `folder`"
+    nb = {'cells': [{'cell_type': 'code', 'execution_count': None, 'id': f'c{i}', 'metadata': {}, 'outputs': [],
+                     'source': src} for i, src in enumerate(CELLS)],
+          'metadata': {'kernelspec': {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'},
+                       'language_info': {'name': 'python'}},
+          'nbformat': 4, 'nbformat_minor': 5}
+    path = Path(folder)/'pose_sliders.ipynb'
+    path.write_text(json.dumps(nb))
+    return path
+
+def free_port():
+    "A TCP port on 127.0.0.1 that nothing listens on now"
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+def start_voila(nb, port, log):
+    "Voila serving `nb` on 127.0.0.1:`port`, its output into the open file `log`"
+    cmd = [sys.executable, '-m', 'voila', str(nb), '--no-browser', f'--port={port}', '--Voila.ip=127.0.0.1',
+           '--show_tracebacks=True']
+    return subprocess.Popen(cmd, cwd=nb.parent, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+def stop(proc):
+    "Stop the server and everything it started (its kernel)"
+    if proc.poll() is not None: return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        try: os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError: pass
+        proc.wait(5)
+
+def wait_for_server(proc, port, timeout):
+    "Wait until the server takes connections on `port`; fail early if it died"
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if proc.poll() is not None: raise CheckFailed(f"voila exited with code {proc.returncode} before serving")
+        try:
+            with socket.create_connection(('127.0.0.1', port), timeout=2): return time.time() - t0
+        except OSError: time.sleep(.5)
+    raise CheckFailed(f"voila did not listen on port {port} within {timeout} s")
+
+def img_src(page):
+    "The `src` of the widget's picture"
+    return page.get_attribute('img.dn-picture', 'src')
+
+def check(page, url, out, timeout, steps):
+    "Open the page, move the slider, and see the picture change; a dict of what happened"
+    t0 = time.time()
+    try: page.goto(url, timeout=timeout * 1000)
+    except Exception as e: raise CheckFailed(f"the page {url} did not load within {timeout} s ({type(e).__name__})") from e
+    try: page.wait_for_selector('img.dn-picture[src^="blob:"]', timeout=timeout * 1000)
+    except Exception as e:
+        page.screenshot(path=str(out/'failed.png'), full_page=True)
+        text = page.inner_text('body')[-1500:]
+        raise CheckFailed(f"the widget's picture did not appear within {timeout} s; page text ends: {text!r}") from e
+    shown = time.time() - t0
+    page.wait_for_timeout(500)                                  # let the layout settle for the screenshot
+    page.screenshot(path=str(out/'before.png'), full_page=True)
+    before, readout0 = img_src(page), page.inner_text(f'.dn-{SLIDER} .widget-readout')
+    page.get_by_text('right arm', exact=True).first.click()
+    handle = page.locator(f'.dn-{SLIDER} .noUi-handle').first
+    handle.wait_for(state='visible', timeout=10_000)
+    handle.focus()
+    t1 = time.time()
+    for _ in range(steps): page.keyboard.press('ArrowRight')
+    try:
+        page.wait_for_function("b => { const i = document.querySelector('img.dn-picture'); return i && i.src !== b; }",
+                               arg=before, timeout=timeout * 1000)
+    except Exception as e:
+        page.screenshot(path=str(out/'failed.png'), full_page=True)
+        raise CheckFailed(f"the picture did not change within {timeout} s after moving the slider") from e
+    changed = time.time() - t1
+    page.wait_for_timeout(300)
+    readout1 = page.inner_text(f'.dn-{SLIDER} .widget-readout')
+    if readout1 == readout0: raise CheckFailed(f"the slider's readout stayed at {readout0} after {steps} arrow presses")
+    page.screenshot(path=str(out/'after.png'), full_page=True)
+    size = page.evaluate("() => { const i = document.querySelector('img.dn-picture'); return [i.naturalWidth, i.naturalHeight]; }")
+    if size != [256, 256]: raise CheckFailed(f"the picture is {size[0]}x{size[1]}, expected 256x256")
+    box = page.locator('img.dn-picture').bounding_box()
+    if abs(box['width'] - box['height']) > 2: raise CheckFailed(f"the picture is shown distorted: {box['width']:.0f}x{box['height']:.0f} px")
+    return dict(shown=shown, changed=changed, readout=(readout0, readout1), size=size)
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('outdir', help='folder for the screenshots and the server log')
+    ap.add_argument('--chromium', default='/usr/bin/chromium', help='the Chromium to drive')
+    ap.add_argument('--timeout', type=float, default=180., help='seconds to wait for each step')
+    ap.add_argument('--steps', type=int, default=30, help='arrow presses on the slider')
+    a = ap.parse_args()
+    out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
+    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
+    try: from playwright.sync_api import sync_playwright
+    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
+    tmp = Path(tempfile.mkdtemp(prefix='dn_widget_check_'))
+    proc = None
+    try:
+        nb, port = write_notebook(tmp), free_port()
+        url = f'http://127.0.0.1:{port}/'
+        with open(out/'voila.log', 'w') as log:
+            proc = start_voila(nb, port, log)
+            up = wait_for_server(proc, port, a.timeout)
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=a.chromium, args=CHROMIUM_ARGS, headless=True)
+                try:
+                    page = browser.new_page(viewport={'width': 1100, 'height': 720})
+                    errors = []
+                    page.on('pageerror', lambda e: errors.append(str(e)))
+                    r = check(page, url, out, a.timeout, a.steps)
+                finally: browser.close()
+        print(f"voila answered at {url} after {up:.1f} s")
+        print(f"widget picture shown {r['shown']:.1f} s after opening the page ({r['size'][0]}x{r['size'][1]})")
+        print(f"slider {SLIDER}: {r['readout'][0]} -> {r['readout'][1]} by {a.steps} ArrowRight presses; "
+              f"picture changed {r['changed']:.2f} s later")
+        if errors: print(f"page errors (not fatal): {errors[:3]}")
+        print(f"screenshots: {out/'before.png'} {out/'after.png'}; server log: {out/'voila.log'}")
+        print("OK")
+    except CheckFailed as e:
+        sys.exit(f"FAILED: {e} (server log: {out/'voila.log'})")
+    except Exception as e:
+        sys.exit(f"FAILED: {type(e).__name__}: {e} (server log: {out/'voila.log'})")
+    finally:
+        if proc is not None: stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+if __name__ == '__main__': main()
