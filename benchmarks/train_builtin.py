@@ -20,6 +20,8 @@ def main():
     ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--epochs', type=int, default=12)
     ap.add_argument('--bs', type=int, default=8)
+    ap.add_argument('--skips', action='store_true', help="U-Net skips in the generator (model_kw skips=True)")
+    ap.add_argument('--warmup', type=float, default=None, help="share of training as L1-only warm-up (default: train_character's)")
     ap.add_argument('--n-eval', type=int, default=64)
     ap.add_argument('--characters', nargs='+', default=CHARACTERS)
     ap.add_argument('--work', default=str(Path(__file__).parent/'_out'/'builtin'))
@@ -31,7 +33,8 @@ def main():
         t0 = time.time()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, out=work/f'train_{name}_{a.size}', name=name, show=False)
+            kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({'model_kw': {'skips': True}} if a.skips else {})
+            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, out=work/f'train_{name}_{a.size}', name=name, show=False, **kw)
         secs = time.time() - t0
         f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
         ch = load_character(f)

@@ -1,7 +1,7 @@
 """Time of one slider move of `PoseSliders` (dance_now.widgets), stage by stage, at a 256x256 display with the
 skeleton overlay on: a shipped 128x128 character shown at 256, the procedural DrawnCharacter at 256, and an
 untrained 256x256 generator (build_model(256) in a Character on the CPU: the same work as trained weights).
-Each with one torch thread (the widget's default) and with torch's own setting; next to a naive redraw (pose at
+Each with torch's own thread setting (the widget's default) and with one thread; next to a naive redraw (pose at
 512 cut and resized by the character, PIL's PNG at its default compression, torch's default threads) in the
 same run.
 
