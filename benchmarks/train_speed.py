@@ -11,22 +11,23 @@ import argparse, time, warnings
 import numpy as np, torch
 from dance_now.render import N_LABEL_CHANNELS
 from dance_now.models import generator_loss, discriminator_loss, count_params
-from dance_now.train import build_model, build_discriminators, Character, default_device
+from dance_now.train import build_model, build_discriminators, Character, default_device, fast_low_precision
 from dance_now.skeleton import dance
 
 def train_rate(size, bs, device, steps=3, amp=False):
-    "Images/s of full GAN training steps at `size`"
+    "Images/s of full GAN training steps at `size` (in `fast_low_precision(device)` when `amp`)"
+    amp_dtype = fast_low_precision(device) or torch.float32
     m, d = build_model(size).to(device), build_discriminators(size).to(device)
     og, od = torch.optim.Adam(m.parameters(), 2e-4, betas=(.5, .999)), torch.optim.Adam(d.parameters(), 2e-4, betas=(.5, .999))
     lab = (torch.rand(bs, N_LABEL_CHANNELS, size, size, device=device) > .97).float()
     real = torch.rand(bs, 3, size, size, device=device) * 2 - 1
     pair = lambda x: torch.cat([lab, x], 1)
     def step():
-        with torch.autocast(device.type, enabled=amp):
+        with torch.autocast(device.type, dtype=amp_dtype, enabled=amp):
             fake = m(lab)
             dl, _ = discriminator_loss(d['D'](pair(fake.detach())), d['D'](pair(real)))
         od.zero_grad(); dl.backward(); od.step()
-        with torch.autocast(device.type, enabled=amp):
+        with torch.autocast(device.type, dtype=amp_dtype, enabled=amp):
             with torch.no_grad(): dr = d['D'](pair(real))
             gl, _ = generator_loss(d['D'](pair(fake)), dr, fake, real)
         og.zero_grad(); gl.backward(); og.step()
@@ -37,9 +38,9 @@ def train_rate(size, bs, device, steps=3, amp=False):
     if device.type == 'cuda': torch.cuda.synchronize()
     return bs * steps / (time.perf_counter() - t), count_params(m.G)
 
-def gen_rate(size, device, n=32):
+def gen_rate(size, device, n=32, amp=None):
     "Frames/s of `Character.generate` (label maps + generator) at `size` with the preset generator"
-    ch = Character('bench', size, build_model(size), device)
+    ch = Character('bench', size, build_model(size), device, amp=amp)
     poses = dance(n, fps=24, seed=0, size=size)
     ch.generate(poses[:4])
     t = time.perf_counter(); ch.generate(poses); dt = time.perf_counter() - t
@@ -61,10 +62,13 @@ def main():
         bs = 8 if s <= 128 else 4
         r, p = train_rate(s, bs, device)
         line = f"train {s}x{s} bs {bs}: {r:7.1f} images/s (generator {p / 1e6:.1f} M params)"
-        if device.type == 'cuda': line += f", mixed precision: {train_rate(s, bs, device, amp=True)[0]:7.1f} images/s"
+        if fast_low_precision(device) is not None:
+            line += f", {str(fast_low_precision(device))[6:]}: {train_rate(s, bs, device, amp=True)[0]:7.1f} images/s"
         print(line, flush=True)
     for s in a.gen_sizes:
-        fps, fwd = gen_rate(s, device)
-        print(f"generate {s}x{s}: {fps:7.1f} frames/s end to end (generator forward alone {fwd:7.1f} frames/s)", flush=True)
+        for amp in ([False, True] if fast_low_precision(device) is not None else [False]):
+            fps, fwd = gen_rate(s, device, amp=amp)
+            print(f"generate {s}x{s} {str(fast_low_precision(device))[6:] if amp else 'float32'}: {fps:7.1f} frames/s end to end "
+                  f"(generator forward alone, float32 {fwd:7.1f} frames/s)", flush=True)
 
 if __name__ == '__main__': main()
