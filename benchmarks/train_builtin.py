@@ -5,7 +5,7 @@
 For each character: a synthetic dataset (dance_now.characters), `train_character` on it (the CPU unless a GPU
 is there), `export_character` in half precision into the package, then the quality report on held-out poses
 (SSIM, PSNR, L1, face SSIM with and without the face stage, and the nearest-neighbour baseline), written to
-benchmarks/_out/quality_<size>.json and printed as a markdown table.
+<work>/quality_<size>.json (default benchmarks/_out/builtin/) and printed as a markdown table.
 """
 import argparse, json, time, warnings
 from pathlib import Path
@@ -20,7 +20,8 @@ def main():
     ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--epochs', type=int, default=12)
     ap.add_argument('--bs', type=int, default=8)
-    ap.add_argument('--skips', action='store_true', help="U-Net skips in the generator (model_kw skips=True)")
+    ap.add_argument('--lr', type=float, default=2e-4, help="Adam's learning rate (train_character's lr)")
+    ap.add_argument('--skips', type=int, default=None, help="1/0: U-Net skips in the generator or not (default: the preset's)")
     ap.add_argument('--warmup', type=float, default=None, help="share of training as L1-only warm-up (default: train_character's)")
     ap.add_argument('--n-eval', type=int, default=64)
     ap.add_argument('--characters', nargs='+', default=CHARACTERS)
@@ -33,8 +34,8 @@ def main():
         t0 = time.time()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({'model_kw': {'skips': True}} if a.skips else {})
-            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, out=work/f'train_{name}_{a.size}', name=name, show=False, **kw)
+            kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({} if a.skips is None else {'model_kw': {'skips': bool(a.skips)}})
+            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name, show=False, **kw)
         secs = time.time() - t0
         f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
         ch = load_character(f)
@@ -44,7 +45,7 @@ def main():
         results[name] = {'train_seconds': round(secs, 1), 'epochs': a.epochs, 'n': a.n, 'device': str(ch.device),
                          'file_mb': round(f.stat().st_size / 1e6, 2), **rep}
         print(name, json.dumps(results[name]), flush=True)
-    out = Path(__file__).parent/'_out'/f'quality_{a.size}.json'
+    out = Path(a.work)/f'quality_{a.size}.json'
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     print(f"\n| character | train s | SSIM | PSNR | L1 | face SSIM | face SSIM w/o face stage | NN SSIM | NN face SSIM |\n|---|---|---|---|---|---|---|---|---|")
