@@ -20,12 +20,13 @@ def main():
     ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--epochs', type=int, default=12)
     ap.add_argument('--bs', type=int, default=8)
-    ap.add_argument('--lr', type=float, default=2e-4, help="Adam's learning rate (train_character's lr)")
+    ap.add_argument('--lr', type=float, default=None, help="Adam's learning rate (default: train_character's)")
     ap.add_argument('--skips', type=int, default=None, help="1/0: U-Net skips in the generator or not (default: the preset's)")
     ap.add_argument('--warmup', type=float, default=None, help="share of training as L1-only warm-up (default: train_character's)")
     ap.add_argument('--n-eval', type=int, default=64)
     ap.add_argument('--characters', nargs='+', default=CHARACTERS)
     ap.add_argument('--work', default=str(Path(__file__).parent/'_out'/'builtin'))
+    ap.add_argument('--resume', action='store_true', help="go on from the checkpoints of an interrupted run (default: train from scratch)")
     ap.add_argument('--no-ship', action='store_true', help="do not write into dance_now/weights/")
     a = ap.parse_args()
     work, results = Path(a.work), {}
@@ -35,7 +36,8 @@ def main():
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({} if a.skips is None else {'model_kw': {'skips': bool(a.skips)}})
-            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name, show=False, **kw)
+            learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name,
+                                    show=False, resume=a.resume, **kw)
         secs = time.time() - t0
         f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
         ch = load_character(f)
