@@ -48,9 +48,8 @@ def stop(proc):
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(10)
     except (subprocess.TimeoutExpired, ProcessLookupError):
-        try: os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError: pass
-        proc.wait(5)
+        try: os.killpg(proc.pid, signal.SIGKILL); proc.wait(5)
+        except (subprocess.TimeoutExpired, ProcessLookupError): pass      # never hide the check's own result
 
 def wait_for_server(proc, port, timeout):
     "Wait until the server takes connections on `port`; fail early if it died"
