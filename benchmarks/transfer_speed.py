@@ -1,6 +1,11 @@
 """Frames/s of each stage of the video pipeline (`dance_now.transfer.transfer`), and of the whole of it, on this machine.
 
     python benchmarks/transfer_speed.py [--sizes 128 256 512] [--frames 48] [--threads 2 1] [--amp auto off]
+    python benchmarks/transfer_speed.py --encode-only [--presets ultrafast veryfast medium] [--crfs 18 23]
+
+The encode table (printed first) is ms per frame of `dance_now.video.VideoWriter` (H.264 through PyAV) for each x264
+preset and CRF, at 256x256 and 640x480, on a drawn dance and on the same frames with generator-like grain (Gaussian
+noise, sigma 6), against OpenCV's `mp4v` writer on the same frames (the ratio: H.264 time / mp4v time).
 
 The source is a 640x480 stage video of a drawn character dancing (`stage_video`). The characters are each size's
 preset generator with its initial weights (the same work as a trained one), the 128 preset run at 256 (the small
@@ -10,7 +15,10 @@ MediaPipe Holistic alone in video mode on the same frames: no pipeline that esti
 """
 import argparse, tempfile, time, warnings
 from pathlib import Path
-import torch
+import cv2, numpy as np, torch
+from dance_now.skeleton import dance
+from dance_now.characters import draw_character
+from dance_now.video import VideoWriter
 from dance_now.keypoints import main_person
 from dance_now.render import render_label_map
 from dance_now.estimate import get_estimator
@@ -21,6 +29,41 @@ from dance_now.transfer import (stage_video, DrawnCharacter, character_stats, sm
 def fps(f, n):
     "Frames a second of `f()`, which handles `n` frames"
     t0 = time.perf_counter(); f(); return n / (time.perf_counter() - t0)
+
+def ms_per_frame(write, frames, reps=2):
+    "Best of `reps` runs of `write(frames)`, in ms per frame (encoding and finishing the file)"
+    best = float('inf')
+    for _ in range(reps):
+        t0 = time.perf_counter(); write(frames); best = min(best, time.perf_counter() - t0)
+    return 1000 * best / len(frames)
+
+def write_mp4v(path, frames, fps=24):
+    "The old way: OpenCV's MPEG-4 Part 2 writer"
+    vw = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*'mp4v'), fps, frames[0].shape[1::-1])
+    for f in frames: vw.write(np.ascontiguousarray(f[..., ::-1]))
+    vw.release()
+
+def write_h264(path, frames, preset, crf, fps=24):
+    "`VideoWriter` with `preset` and `crf`"
+    with VideoWriter(path, fps, crf=crf, preset=preset) as vw:
+        for f in frames: vw.write(f)
+        vw.commit()
+
+def encode_table(tmp, n, presets, crfs):
+    "Print ms per frame of H.264 (each preset and CRF) and of OpenCV mp4v, and the file sizes"
+    rng = np.random.default_rng(0)
+    print(f"encode, ms per frame ({n} frames; size in kB; ratio = H.264 time / OpenCV mp4v time):")
+    for w, h in ((256, 256), (640, 480)):
+        drawn = [draw_character(p, 'kenta', (w, h)) for p in dance(n, fps=24, size=(w, h))]
+        grainy = [np.clip(f + rng.normal(0, 6, f.shape), 0, 255).astype(np.uint8) for f in drawn]
+        for label, frames in (('drawn', drawn), ('grainy', grainy)):
+            base = ms_per_frame(lambda fr: write_mp4v(tmp/'old.mp4', fr), frames)
+            print(f"  {w}x{h} {label:6s} OpenCV mp4v: {base:5.2f} ms, {(tmp/'old.mp4').stat().st_size / 1024:6.0f} kB", flush=True)
+            for preset in presets:
+                for crf in crfs:
+                    t = ms_per_frame(lambda fr: write_h264(tmp/'new.mp4', fr, preset, crf), frames)
+                    print(f"  {w}x{h} {label:6s} H.264 {preset:>9s} crf {crf}: {t:5.2f} ms, "
+                          f"{(tmp/'new.mp4').stat().st_size / 1024:6.0f} kB, ratio {t / base:4.2f}", flush=True)
 
 def characters(sizes, amp):
     "(label, character) pairs to measure"
@@ -35,8 +78,13 @@ def main():
     ap.add_argument('--frames', type=int, default=48)
     ap.add_argument('--threads', nargs='+', type=int, default=[torch.get_num_threads()])
     ap.add_argument('--amp', nargs='+', default=['auto', 'off'], choices=['auto', 'off'])
+    ap.add_argument('--presets', nargs='+', default=['ultrafast', 'veryfast', 'medium'])
+    ap.add_argument('--crfs', nargs='+', type=int, default=[18, 23])
+    ap.add_argument('--encode-only', action='store_true', help='only the encode table')
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
+    encode_table(tmp, a.frames, a.presets, a.crfs)
+    if a.encode_only: return
     _, frames = stage_video(tmp/'bench.mp4', n=a.frames, blank=0, size=(640, 480), fps=24)
     est = get_estimator(video=True); est.reset()
     mp = fps(lambda: [est(f) for f in frames], len(frames))
