@@ -18,9 +18,8 @@ from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PairItem', 'clip_of', 'image_size', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'read_rgb',
-           'square_box', 'affine_pair', 'PairDataset', 'to_model_range', 'image_from_model', 'PairDataLoaders',
-           'get_dls']
+__all__ = ['IMAGE_EXTS', 'PairItem', 'clip_of', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'affine_pair', 'PairDataset',
+           'to_model_range', 'image_from_model', 'PairDataLoaders', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #8c11e50f
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -37,12 +36,6 @@ def clip_of(path, root):
     m = re.match(r'(.*)_\d+$', stem)
     folder = Path(path).parent.relative_to(root).as_posix()
     return f"{folder}/{m.group(1) if m else stem}"
-
-def image_size(path):
-    "`(w, h)` of an image file, read from its header; a clear error if it is not an image"
-    try:
-        with Image.open(path) as im: return im.size
-    except Exception as e: raise ValueError(f"{path}: unreadable image ({e})") from e
 
 # %% ../nbs/05_data.ipynb #ae117c62
 def find_pairs(path, thresh=0.1):
@@ -110,20 +103,6 @@ def split_by_clip(items, valid_pct=0.1, seed=42):
     return [i for i in range(len(items)) if i not in set(valid)], valid
 
 # %% ../nbs/05_data.ipynb #ef47221a
-def read_rgb(path):
-    "An image file as an RGB uint8 array, with a clear error naming the file"
-    img = cv2.imread(str(path), cv2.IMREAD_COLOR)
-    if img is None: raise ValueError(f"{path}: unreadable image")
-    return img[..., ::-1]
-
-def square_box(pose, w, h):
-    "The largest square inside a `w`x`h` frame, centred on the person as far as the frame allows"
-    s = min(w, h)
-    bb = pose.bbox()
-    cx, cy = ((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2) if bb else (w / 2, h / 2)
-    x0, y0 = int(np.clip(round(cx - s / 2), 0, w - s)), int(np.clip(round(cy - s / 2), 0, h - s))
-    return x0, y0, x0 + s, y0 + s
-
 def affine_pair(img, pose, flip=False, scale=1., shift=(0., 0.)):
     "`img` and `pose` flipped, scaled about the centre by `scale` and shifted by `shift` pixels, identically"
     if flip: img, pose = np.ascontiguousarray(img[:, ::-1]), pose.flip()
@@ -146,14 +125,7 @@ class PairDataset:
     def load(self, i):
         "Frame `i` cropped square around the person and resized to `size`, with its pose"
         it = self.items[i]
-        img = read_rgb(it.image)
-        h, w = img.shape[:2]
-        pose = it.pose if it.pose.size == (w, h) else it.pose.resize((w, h))
-        if w != h:
-            box = square_box(pose, w, h)
-            img, pose = img[box[1]:box[3], box[0]:box[2]], pose.crop(box)
-        if img.shape[0] != self.size: img = cv2.resize(img, (self.size, self.size), interpolation=cv2.INTER_AREA)
-        return img, pose.resize(self.size)
+        return fit_square(it.pose, self.size, read_image(it.image))
 
     def random_affine(self):
         "Random `(flip, scale, shift)` for one augmented sample"

@@ -13,13 +13,13 @@ import numpy as np, cv2
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
 from .keypoints import PARTS, _midpoint
-from .render import save_image
+from .render import save_image, read_image
 
 # %% auto #0
 __all__ = ['MP_POSE_NAMES', 'MP_POSE', 'BODY25_FROM_MP', 'BODY25_DERIVED', 'BODY25_ESTIMATED', 'FACE70_FROM_MESH',
-           'FACE_MESH_IDX', 'HAND21_FROM_MP', 'SMALL_TOE', 'mediapipe_to_pose', 'read_image', 'PoseEstimator',
-           'get_estimator', 'close_estimators', 'estimate_poses', 'video_info', 'video_frames', 'poses_from_video',
-           'person_box', 'steady_crops', 'dataset_from_video']
+           'FACE_MESH_IDX', 'HAND21_FROM_MP', 'SMALL_TOE', 'mediapipe_to_pose', 'PoseEstimator', 'get_estimator',
+           'close_estimators', 'estimate_poses', 'video_info', 'video_frames', 'poses_from_video', 'person_box',
+           'steady_crops', 'dataset_from_video']
 
 # %% ../nbs/10_pose_estimation.ipynb #8841ca95
 MP_POSE_NAMES = ['NOSE', 'LEFT_EYE_INNER', 'LEFT_EYE', 'LEFT_EYE_OUTER', 'RIGHT_EYE_INNER', 'RIGHT_EYE',
@@ -144,22 +144,6 @@ def _lm_array(lms, visibility=False):
     "MediaPipe `NormalizedLandmarkList` as an `(n, 3)` (x, y, z) or `(n, 4)` (+ visibility) array, or `None`"
     if lms is None: return None
     return np.array([(l.x, l.y, l.z, l.visibility) if visibility else (l.x, l.y, l.z) for l in lms.landmark])
-
-# %% ../nbs/10_pose_estimation.ipynb #edfbc9ec
-def read_image(image):
-    "`image` (a path or an array: RGB, grey or RGBA `uint8`) as a contiguous RGB uint8 `(h, w, 3)` array"
-    if isinstance(image, (str, os.PathLike)):
-        path = Path(image)
-        if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
-        img = cv2.imread(str(path), cv2.IMREAD_COLOR)
-        if img is None: raise ValueError(f"{path}: unreadable image")
-        return np.ascontiguousarray(img[..., ::-1])
-    img = np.asarray(image)
-    if img.dtype != np.uint8: raise ValueError(f"image: expected a uint8 array, got {img.dtype}")
-    if img.ndim == 2: img = np.stack([img] * 3, -1)
-    if img.ndim != 3 or img.shape[2] not in (3, 4) or 0 in img.shape:
-        raise ValueError(f"image: expected an (h, w, 3) RGB array, got shape {img.shape}")
-    return np.ascontiguousarray(img[..., :3])
 
 # %% ../nbs/10_pose_estimation.ipynb #4dbd394b
 class PoseEstimator:

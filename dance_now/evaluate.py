@@ -16,7 +16,8 @@ from .keypoints import *
 from .render import render_label_map, label_map_to_rgb, show_grid, save_image, save_gif
 from .skeleton import dance_skeletons, random_skeleton, DANCE_STYLES
 from .characters import draw_character, get_style, CHARACTERS, DANCE_FPS
-from .data import find_pairs, PairDataset, PairItem, read_rgb, square_box   # before train: quiets a fastai warning
+from .render import read_image, square_box
+from .data import find_pairs, PairDataset, PairItem   # before train: quiets a fastai warning
 from .train import ssim, image_metrics, face_crops, loss_history, plot_gan_losses
 from .estimate import get_estimator
 from .transfer import DrawnCharacter, resolve_character
@@ -43,7 +44,7 @@ def _pair_loader(pair, i, size):
     if isinstance(pair, PairItem): return lambda: PairDataset([pair], size).load(0)
     if isinstance(pair, (tuple, list)) and len(pair) == 2 and isinstance(pair[0], Pose):
         pose, img = pair
-        if isinstance(img, (str, Path)): return lambda: _fit_pair(read_rgb(img), pose, size)
+        if isinstance(img, (str, Path)): return lambda: _fit_pair(read_image(img), pose, size)
         img = np.asarray(img)
         if img.dtype == np.uint8 and img.ndim == 3 and img.shape[2] == 3: return lambda: _fit_pair(img, pose, size)
     raise ValueError(f"data[{i}]: expected a PairItem or a (Pose, RGB uint8 image or image file) pair, got {type(pair).__name__}")

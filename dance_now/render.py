@@ -6,6 +6,7 @@ Docs: https://dance-now.github.io/dance_now/render.html.md"""
 
 # %% ../nbs/01_render.ipynb #61a34a09
 from __future__ import annotations
+import io, os
 import numpy as np, cv2
 import matplotlib.pyplot as plt
 from .keypoints import *
@@ -15,7 +16,8 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['OFFSETS', 'LABEL_CHANNELS', 'LABEL_SEGMENTS', 'LABEL_KINDS', 'N_LABEL_CHANNELS', 'SHIFT', 'BODY_25_COLORS',
            'HAND_21_COLORS', 'LABEL_PALETTE', 'line_thickness', 'render_label_map', 'draw_skeleton', 'overlay_pose',
-           'label_map_to_rgb', 'show_grid', 'show_pose', 'save_image', 'save_gif']
+           'label_map_to_rgb', 'show_grid', 'show_pose', 'save_image', 'save_gif', 'ImageError', 'image_is_whole',
+           'read_image', 'image_size', 'square_box', 'fit_square']
 
 # %% ../nbs/01_render.ipynb #04595045
 OFFSETS = {'body': 0, 'face': 25, 'hand_left': 95, 'hand_right': 116}
@@ -181,3 +183,91 @@ def save_gif(path, frames, fps=12):
     ims = [Image.fromarray(f) for f in frames]
     ims[0].save(buf, format='GIF', save_all=True, append_images=ims[1:], duration=round(1000 / fps), loop=0)
     return atomic_write_bytes(path, buf.getvalue())
+
+# %% ../nbs/01_render.ipynb #444b9327
+class ImageError(ValueError):
+    "An image file that cannot be used (empty, not a picture, truncated or corrupt): the message names the file"
+    def __init__(self, source, msg):
+        self.source = source
+        super().__init__(f"{source}: {msg}")
+
+_PNG_END = b'\x00\x00\x00\x00IEND\xaeB`\x82'
+
+def _ends_whole(head, tail):
+    "Whether a file starting with `head` and ending with `tail` (bytes) ends as a whole JPEG or PNG does (other formats: `True`)"
+    if head.startswith(b'\xff\xd8'): return tail.rstrip(b'\x00\r\n ').endswith(b'\xff\xd9')
+    if head.startswith(b'\x89PNG'): return tail.endswith(_PNG_END)
+    return True
+
+def _strict_decode(data, source):
+    "Decode `data` fully with PIL, refusing truncated files; an `ImageError` naming `source` if it fails"
+    from PIL import Image, ImageFile
+    if ImageFile.LOAD_TRUNCATED_IMAGES: raise ImageError(source, "cannot check: PIL's LOAD_TRUNCATED_IMAGES is set")
+    try:
+        with Image.open(io.BytesIO(data)) as im: im.load()
+    except Exception as e: raise ImageError(source, f"truncated or corrupt image ({e})") from e
+
+def image_is_whole(path):
+    "Whether the image file `path` ends as a whole JPEG/PNG does (reads only its first and last bytes; see `read_image`)"
+    with open(path, 'rb') as f:
+        head = f.read(8)
+        f.seek(max(0, os.fstat(f.fileno()).st_size - 64))
+        return _ends_whole(head, f.read())
+
+def _read_file(path):
+    "The picture in the file `path` as RGB uint8, or a clear error naming it"
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
+    data = path.read_bytes()
+    if not data: raise ImageError(path, "empty file (0 bytes)")
+    if not _ends_whole(data[:8], data[-64:]): _strict_decode(data, path)
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if img is None: raise ImageError(path, "not a readable image")
+    return img[..., ::-1]
+
+def read_image(src):
+    "`src` (an image file, or an RGB/grey/RGBA uint8 array) as a contiguous RGB uint8 `(h, w, 3)` array"
+    if isinstance(src, (str, os.PathLike)): return np.ascontiguousarray(_read_file(src))
+    img = np.asarray(src)
+    if img.dtype != np.uint8: raise ValueError(f"image: expected a uint8 array, got {img.dtype}")
+    if img.ndim == 2: img = np.stack([img] * 3, -1)
+    if img.ndim != 3 or img.shape[2] not in (3, 4) or 0 in img.shape:
+        raise ValueError(f"image: expected an (h, w, 3) RGB array, got shape {img.shape}")
+    return np.ascontiguousarray(img[..., :3])
+
+def image_size(path):
+    "`(w, h)` of an image file, read from its header; an `ImageError` naming the file if it is not an image"
+    from PIL import Image
+    try:
+        with Image.open(path) as im: return im.size
+    except FileNotFoundError: raise
+    except Exception as e: raise ImageError(path, f"unreadable image ({e})") from e
+
+# %% ../nbs/01_render.ipynb #5ab46084
+def square_box(pose, w, h):
+    "The largest square inside a `w`x`h` frame, centred on the person (`pose`, or `None`: the frame's centre) as far as the frame allows"
+    s = min(w, h)
+    bb = pose.bbox() if pose is not None else None
+    cx, cy = ((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2) if bb else (w / 2, h / 2)
+    x0, y0 = int(np.clip(round(cx - s / 2), 0, w - s)), int(np.clip(round(cy - s / 2), 0, h - s))
+    return x0, y0, x0 + s, y0 + s
+
+def fit_square(pose:Pose|None,          # the person (in any frame; `None`: nobody)
+               size:int,                # side of the square frame to fit into, in pixels
+               img:np.ndarray|None=None, # the pose's RGB picture, if there is one
+               interpolation:int|None=cv2.INTER_AREA, # OpenCV's resize flag; `None`: area shrinking, cubic enlarging
+              ) -> tuple:
+    "`(img or None, pose or None)` in a square frame of `size`: the largest square around the person, resized"
+    if img is not None:
+        h, w = img.shape[:2]
+        if pose is not None and pose.size != (w, h): pose = pose.resize((w, h))
+    elif pose is not None: w, h = pose.size
+    else: return None, None
+    if w != h:
+        x0, y0, x1, y1 = box = square_box(pose, w, h)
+        if img is not None: img = img[y0:y1, x0:x1]
+        if pose is not None: pose = pose.crop(box)
+    if img is not None and img.shape[:2] != (size, size):
+        flag = interpolation if interpolation is not None else cv2.INTER_AREA if img.shape[0] > size else cv2.INTER_CUBIC
+        img = cv2.resize(img, (size, size), interpolation=flag)
+    return (None if img is None else np.ascontiguousarray(img)), (None if pose is None else pose.resize(size))
