@@ -9,17 +9,12 @@ from __future__ import annotations
 import re, warnings
 from pathlib import Path
 import numpy as np, cv2, torch
-from PIL import Image
-# fastai's layers module still calls the deprecated `torch.jit.script` at import: keep that one warning quiet
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
-from fastai.data.core import DataLoaders
-from fastai.data.load import DataLoader
 from .keypoints import *
 from .render import *
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'PairItem', 'clip_of', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'affine_pair', 'PairDataset',
-           'to_model_range', 'image_from_model', 'PairDataLoaders', 'get_dls']
+           'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #8c11e50f
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -149,18 +144,20 @@ def image_from_model(t):
     "A `(3, h, w)` tensor in [-1, 1] as an RGB uint8 array"
     return ((t.detach().float().clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).cpu().numpy()
 
-class PairDataLoaders(DataLoaders):
-    "fastai `DataLoaders` of (label map, image) pairs, with a `show_batch` of label | image"
-    def show_batch(self, n=4, valid=False, size=2.5):
-        "Show `n` samples of one batch as label | image"
-        lm, im = (self.valid if valid else self.train).one_batch()
-        n = min(n, len(lm))
-        pics = [p for i in range(n) for p in (label_map_to_rgb((lm[i] * 255).byte().cpu().numpy()), image_from_model(im[i]))]
-        return show_grid(pics, ['label', 'image'] * n, ncols=4, size=size)
+def show_pairs(dls, n=4, valid=False, size=2.5):
+    "Show `n` samples of one batch of `dls` (from `get_dls`) as label | image"
+    lm, im = (dls.valid if valid else dls.train).one_batch()
+    n = min(n, len(lm))
+    pics = [p for i in range(n) for p in (label_map_to_rgb((lm[i] * 255).byte().cpu().numpy()), image_from_model(im[i]))]
+    return show_grid(pics, ['label', 'image'] * n, ncols=4, size=size)
 
 # %% ../nbs/05_data.ipynb #b149fe36
 def get_dls(path, size=256, bs=8, valid_pct=0.1, seed=42, augment=True, num_workers=None, device=None, **aug_kw):
-    "`PairDataLoaders` for the frames below `path` at `size`, split by clip, augmented when `augment`"
+    "fastai `DataLoaders` of (label map, image) for the frames below `path` at `size`, split by clip, augmented when `augment`"
+    # fastai's layers module still calls the deprecated `torch.jit.script` at import: keep that one warning quiet
+    warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+    from fastai.data.core import DataLoaders
+    from fastai.data.load import DataLoader
     items = find_pairs(path)
     tr, va = split_by_clip(items, valid_pct, seed)
     train_ds = PairDataset([items[i] for i in tr], size, augment=augment, **aug_kw)
@@ -170,6 +167,6 @@ def get_dls(path, size=256, bs=8, valid_pct=0.1, seed=42, augment=True, num_work
     kw = dict(bs=bs, num_workers=num_workers, after_batch=to_model_range, device=device)
     train = DataLoader(train_ds, shuffle=True, drop_last=len(train_ds) > bs, **kw)
     valid = DataLoader(valid_ds, shuffle=False, **kw)
-    dls = PairDataLoaders(train, valid, device=device)
+    dls = DataLoaders(train, valid, device=device)
     dls.items, dls.size, dls.path = items, size, Path(path)
     return dls
