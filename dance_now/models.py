@@ -16,15 +16,17 @@ import torch.nn.functional as F
 import torchvision
 from torchvision.ops import roi_align
 from .keypoints import Pose
+from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
-__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'face_box', 'norm_layer', 'ConvBlock',
-           'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator', 'generator_for',
-           'stage_table', 'print_table', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales', 'GANLoss',
-           'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
+__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'face_box', 'FACE_CHANNELS',
+           'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator',
+           'generator_for', 'stage_table', 'print_table', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales',
+           'GANLoss', 'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
            'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'Pix2PixHDLoss', 'face_crop_box',
            'face_crop_boxes', 'crop_faces', 'feather_mask', 'paste_faces', 'paste_face', 'FaceEnhancer',
-           'FaceDiscriminator', 'enhance_faces', 'benchmark_step']
+           'FaceDiscriminator', 'enhance_faces', 'face_boxes_from_label', 'Pix2PixModel', 'model_config', 'build_model',
+           'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -479,6 +481,74 @@ def enhance_faces(enhancer, label, image, boxes, valid=None, face_size=64, feath
     label_crop, face_crop = crop_faces(label, boxes, face_size), crop_faces(image, boxes, face_size)
     face = enhancer(label_crop, face_crop)
     return paste_faces(image, face, boxes, feather, valid), face, label_crop
+
+# %% ../nbs/06_models.ipynb #ff5c9197
+FACE_CHANNELS = [i for i, n in enumerate(LABEL_CHANNELS) if n.startswith('face:')]
+
+def face_boxes_from_label(label, min_side=None, margin=0.3):
+    "Square `(B, 4)` boxes around the face channels of `label` `(B, C, H, W)`, and which samples have a face"
+    B, _, H, W = label.shape
+    min_side = min_side or max(8, min(H, W) // 4)
+    m = label[:, FACE_CHANNELS].amax(1) > 0.5
+    rows, cols = m.any(2), m.any(1)
+    valid = rows.any(1)
+    ar_h, ar_w = torch.arange(H, device=label.device), torch.arange(W, device=label.device)
+    big = torch.tensor(10**6, device=label.device)
+    y0 = torch.where(rows, ar_h, big).amin(1); y1 = torch.where(rows, ar_h, -big).amax(1)
+    x0 = torch.where(cols, ar_w, big).amin(1); x1 = torch.where(cols, ar_w, -big).amax(1)
+    side = torch.maximum(torch.maximum(y1 - y0, x1 - x0).float() * (1 + 2 * margin), torch.tensor(float(min_side), device=label.device))
+    side = side.clamp(max=min(H, W)).round()
+    cx, cy = (x0 + x1).float() / 2, (y0 + y1).float() / 2
+    bx = torch.minimum(torch.maximum(cx - side / 2, torch.zeros_like(cx)), W - side).round()
+    by = torch.minimum(torch.maximum(cy - side / 2, torch.zeros_like(cy)), H - side).round()
+    boxes = torch.stack([bx, by, bx + side, by + side], 1)
+    centre = torch.tensor([(W - min_side) // 2, (H - min_side) // 2, (W + min_side) // 2, (H + min_side) // 2],
+                          device=label.device, dtype=boxes.dtype)
+    return torch.where(valid[:, None], boxes, centre).long(), valid
+
+# %% ../nbs/06_models.ipynb #9a48a707
+class Pix2PixModel(nn.Module):
+    "The drawing side: generator `G` and the optional face stage `face`, label map -> picture"
+    def __init__(self, G, face=None, face_size=32, config=None):
+        super().__init__()
+        self.G, self.face, self.face_size, self.config = G, face, face_size, config
+
+    def enhance(self, label, img):
+        "`img` with its faces (found in `label`) sharpened by the face stage's residual, pasted back feathered"
+        boxes, valid = face_boxes_from_label(label)
+        if not valid.any(): return img
+        res = self.face.residual(crop_faces(label, boxes, self.face_size), crop_faces(img, boxes, self.face_size))
+        return (img + paste_faces(torch.zeros_like(img), res, boxes, valid=valid)).clamp(-1, 1)
+
+    def forward(self, label, face=True):
+        "The picture for `label`, with the face stage when there is one and `face`"
+        img = self.G(label)
+        return self.enhance(label, img) if face and self.face is not None else img
+
+    @classmethod
+    def from_config(cls, config):
+        "The networks that `config` (a `Pix2PixModel.config`: plain numbers and strings) describes, freshly initialised"
+        G = Generator(**config['generator'])
+        face = FaceEnhancer(**config['face']) if config.get('face') else None
+        return cls(G, face, config.get('face_size', 32), config)
+
+def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, **g_kw):
+    "The `Pix2PixModel.config` for `size`: the nearest generator preset (updated by `g_kw`) and the face stage"
+    preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size))
+    return {'generator': {'in_ch': in_ch, **GENERATOR_PRESETS[preset], **g_kw},
+            'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
+            'face_size': max(16, size // 8)}
+
+def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, **g_kw):
+    "A `Pix2PixModel` for `size`: the nearest preset generator (updated by `g_kw`) and the face stage"
+    return Pix2PixModel.from_config(model_config(size, in_ch, face, **g_kw))
+
+def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
+    "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"
+    ndf = ndf or (32 if size <= 128 else 64)
+    d = {'D': MultiscaleDiscriminator(in_ch + 3, n_scales=n_scales, ndf=ndf, spectral_norm=spectral_norm)}
+    if face: d['face_D'] = FaceDiscriminator(in_ch + 3, ndf=ndf // 2, spectral_norm=spectral_norm)
+    return nn.ModuleDict(d)
 
 # %% ../nbs/06_models.ipynb #8300ba26
 def benchmark_step(size, in_ch=44, batch=4, n=3, channels_last=False, **g_overrides):

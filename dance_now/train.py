@@ -9,6 +9,7 @@ from __future__ import annotations
 import json, math, os, tempfile, time, warnings
 from pathlib import Path
 from functools import partial
+import copy
 import numpy as np, cv2, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 import dance_now
@@ -16,6 +17,8 @@ from .keypoints import *
 from .render import *
 from .data import *              # first: it quiets a fastai import warning
 from .models import *
+from .character import (Character, save_character, load_character, builtin_weights, default_device,
+                                 fast_low_precision, CharacterFileError)
 from fastai.learner import Learner, Callback, CancelFitException
 from fastai.optimizer import OptimWrapper
 from fastai.callback.schedule import ParamScheduler, SchedNo, SchedLin, combine_scheds
@@ -24,69 +27,11 @@ from fastcore.basics import store_attr
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['FACE_CHANNELS', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'face_boxes_from_label',
-           'Pix2PixModel', 'build_model', 'build_discriminators', 'set_requires_grad', 'unwrap', 'CondGANTrainer',
-           'l1_pixels', 'psnr', 'atomic_torch_save', 'Checkpoint', 'load_checkpoint', 'sample_grid', 'ShowSamples',
-           'default_device', 'ChannelsLast', 'fast_low_precision', 'CPUBFloat16', 'precision_callbacks', 'gan_schedule',
-           'train_character', 'loss_history', 'plot_gan_losses', 'export_character', 'CharacterFileError', 'Character',
-           'builtin_weights', 'load_character', 'ssim', 'image_metrics', 'face_crops', 'nearest_pose_images',
-           'quality_report']
-
-# %% ../nbs/08_train.ipynb #ff5c9197
-FACE_CHANNELS = [i for i, n in enumerate(LABEL_CHANNELS) if n.startswith('face:')]
-
-def face_boxes_from_label(label, min_side=None, margin=0.3):
-    "Square `(B, 4)` boxes around the face channels of `label` `(B, C, H, W)`, and which samples have a face"
-    B, _, H, W = label.shape
-    min_side = min_side or max(8, min(H, W) // 4)
-    m = label[:, FACE_CHANNELS].amax(1) > 0.5
-    rows, cols = m.any(2), m.any(1)
-    valid = rows.any(1)
-    ar_h, ar_w = torch.arange(H, device=label.device), torch.arange(W, device=label.device)
-    big = torch.tensor(10**6, device=label.device)
-    y0 = torch.where(rows, ar_h, big).amin(1); y1 = torch.where(rows, ar_h, -big).amax(1)
-    x0 = torch.where(cols, ar_w, big).amin(1); x1 = torch.where(cols, ar_w, -big).amax(1)
-    side = torch.maximum(torch.maximum(y1 - y0, x1 - x0).float() * (1 + 2 * margin), torch.tensor(float(min_side), device=label.device))
-    side = side.clamp(max=min(H, W)).round()
-    cx, cy = (x0 + x1).float() / 2, (y0 + y1).float() / 2
-    bx = torch.minimum(torch.maximum(cx - side / 2, torch.zeros_like(cx)), W - side).round()
-    by = torch.minimum(torch.maximum(cy - side / 2, torch.zeros_like(cy)), H - side).round()
-    boxes = torch.stack([bx, by, bx + side, by + side], 1)
-    centre = torch.tensor([(W - min_side) // 2, (H - min_side) // 2, (W + min_side) // 2, (H + min_side) // 2],
-                          device=label.device, dtype=boxes.dtype)
-    return torch.where(valid[:, None], boxes, centre).long(), valid
-
-# %% ../nbs/08_train.ipynb #9a48a707
-class Pix2PixModel(nn.Module):
-    "The drawing side: generator `G` and the optional face stage `face`, label map -> picture"
-    def __init__(self, G, face=None, face_size=32):
-        super().__init__()
-        self.G, self.face, self.face_size = G, face, face_size
-
-    def enhance(self, label, img):
-        "`img` with its faces (found in `label`) sharpened by the face stage's residual, pasted back feathered"
-        boxes, valid = face_boxes_from_label(label)
-        if not valid.any(): return img
-        res = self.face.residual(crop_faces(label, boxes, self.face_size), crop_faces(img, boxes, self.face_size))
-        return (img + paste_faces(torch.zeros_like(img), res, boxes, valid=valid)).clamp(-1, 1)
-
-    def forward(self, label, face=True):
-        "The picture for `label`, with the face stage when there is one and `face`"
-        img = self.G(label)
-        return self.enhance(label, img) if face and self.face is not None else img
-
-def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, **g_kw):
-    "A `Pix2PixModel` for `size`: the nearest preset generator (updated by `g_kw`) and the face stage"
-    preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size))
-    G = Generator(in_ch, **{**GENERATOR_PRESETS[preset], **g_kw})
-    return Pix2PixModel(G, FaceEnhancer(in_ch + 3, ngf=16 if size <= 128 else 32) if face else None, face_size=max(16, size // 8))
-
-def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
-    "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"
-    ndf = ndf or (32 if size <= 128 else 64)
-    d = {'D': MultiscaleDiscriminator(in_ch + 3, n_scales=n_scales, ndf=ndf, spectral_norm=spectral_norm)}
-    if face: d['face_D'] = FaceDiscriminator(in_ch + 3, ndf=ndf // 2, spectral_norm=spectral_norm)
-    return nn.ModuleDict(d)
+__all__ = ['DEFAULT_WARMUP', 'DEFAULT_LR', 'set_requires_grad', 'unwrap', 'CondGANTrainer', 'l1_pixels', 'psnr',
+           'atomic_torch_save', 'Checkpoint', 'load_checkpoint', 'sample_grid', 'ShowSamples', 'ChannelsLast',
+           'CPUBFloat16', 'precision_callbacks', 'gan_schedule', 'train_character', 'loss_history', 'plot_gan_losses',
+           'training_background', 'training_pose_stats', 'export_character', 'ssim', 'image_metrics', 'face_crops',
+           'nearest_pose_images', 'quality_report']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -274,27 +219,12 @@ class ShowSamples(Callback):
             display(Image.fromarray(grid))
 
 # %% ../nbs/08_train.ipynb #c48c19a4
-def default_device():
-    "The best device here: CUDA, then Apple's MPS, then the CPU"
-    if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
-    return torch.device('cpu')
-
 class ChannelsLast(Callback):
     "Feed the model `channels_last` batches (faster convolutions on recent GPUs)"
     order = 5
     def before_fit(self): self.learn.model.to(memory_format=torch.channels_last)
     def before_batch(self):
         self.learn.xb = tuple(x.contiguous(memory_format=torch.channels_last) for x in self.xb)
-
-def fast_low_precision(device, want=None):
-    "The low-precision dtype that speeds `device` up (float16 on CUDA, bfloat16 on a CPU with AMX, else `None`); `want` True/False forces it on/off"
-    device = torch.device(device)
-    if want is not None: return (torch.float16 if device.type == 'cuda' else torch.bfloat16) if want else None
-    if device.type == 'cuda': return torch.float16
-    amx = getattr(torch.cpu, '_is_amx_tile_supported', None)
-    if device.type == 'cpu' and amx is not None and amx() and torch.ops.mkldnn._is_mkldnn_bf16_supported(): return torch.bfloat16
-    return None
 
 class CPUBFloat16(Callback):
     "Compute forward passes and losses in bfloat16 on the CPU (`torch.autocast`); weights and steps stay float32"
@@ -402,83 +332,35 @@ def plot_gan_losses(learn, smooth=0.9, ax=None):
     return ax
 
 # %% ../nbs/08_train.ipynb #bf1bcfa7
-CHARACTER_FORMAT = 'dance_now.character'
-CHARACTER_VERSION = 1
+def _dataset_character(path):
+    "The built-in character that drew the synthetic dataset at `path` (its manifest says), or `None`"
+    mf = Path(path)/'manifest.json'
+    try: return json.loads(mf.read_text()).get('character') if mf.is_file() else None
+    except (OSError, ValueError, AttributeError): return None
 
-def _weights(module, half):
-    "A CPU copy of `module`'s state dict, floating-point tensors in float16 when `half`"
-    return {k: (v.detach().cpu().half() if half and v.is_floating_point() else v.detach().cpu()) for k, v in module.state_dict().items()}
+def training_background(items, n=16):
+    "The RGB background of the training pictures: the median colour of the borders of up to `n` of them"
+    from dance_now.character import _background_of
+    picks = items[::max(1, len(items) // n)][:n]
+    borders = np.stack([_background_of(read_image(it.image)) for it in picks])
+    return tuple(int(v) for v in np.median(borders, 0).round())
 
-def export_character(learn, file, name=None, metrics=None, half=False):
-    "Write the drawing side of `learn` (generator + face stage, settings, label layout) to `file`; `half` halves its size"
-    m, s = unwrap(learn.model), learn.settings
-    obj = {'format': CHARACTER_FORMAT, 'version': CHARACTER_VERSION, 'dance_now': dance_now.__version__,
-           'name': name or s['name'], 'size': s['size'], 'label_channels': list(LABEL_CHANNELS),
-           'generator': _weights(m.G, half),
-           'settings': {**{k: v for k, v in s.items() if k != 'label_channels'}, 'model_kw': {**s['model_kw'], 'skips': m.G.skips}},
-           'metrics': metrics or {}, 'history': {k: [float(x) for x in v] for k, v in learn.cond_gan.history.items()}}
-    if m.face is not None: obj['face'] = _weights(m.face, half)
-    return atomic_torch_save(obj, file)
+def training_pose_stats(items, size, n=200):
+    "`NormStats` (as a dict) of up to `n` training poses, fitted to the character's square frame of `size`"
+    from dance_now.motion import NormStats
+    picks = items[::max(1, len(items) // n)][:n]
+    return NormStats.from_poses([fit_square(it.pose, size)[1] for it in picks]).to_dict()
 
-# %% ../nbs/08_train.ipynb #e83bfb07
-class CharacterFileError(ValueError):
-    "A character file that cannot be used: the message names the file"
-
-class Character:
-    "A trained character: `generate` draws it in any pose (in low precision where that is faster, `amp=None`)"
-    def __init__(self, name, size, model, device=None, meta=None, amp=None):
-        self.name, self.size, self.meta = name, size, meta or {}
-        self.device = torch.device(device) if device is not None else default_device()
-        self.model = model.to(self.device).eval()
-        self.amp_dtype = fast_low_precision(self.device, amp)
-
-    def __repr__(self): return f"Character({self.name!r}, size={self.size}, device={self.device.type})"
-
-    def label_maps(self, poses):
-        "Label maps `(n, C, size, size)` uint8 for `poses`, each cut square around the person and resized"
-        out = []
-        for p in poses:
-            if p is not None and p.size[0] != p.size[1]: p = p.crop(square_box(p, *p.size))
-            out.append(render_label_map(p.resize(self.size) if p is not None else None, self.size))
-        return np.stack(out)
-
-    @torch.inference_mode()
-    def generate(self, poses, bs=16, face=True):
-        "The character drawn in `poses` (a `Pose` or a list) as RGB uint8 image(s) of `size`"
-        single = isinstance(poses, Pose) or poses is None
-        poses = [poses] if single else list(poses)
-        imgs = []
-        for i in range(0, len(poses), bs):
-            lm = torch.from_numpy(self.label_maps(poses[i:i + bs])).to(self.device).float().div_(255)
-            with torch.autocast(self.device.type, dtype=self.amp_dtype or torch.float32, enabled=self.amp_dtype is not None):
-                out = self.model(lm, face=face)
-            imgs += [image_from_model(t) for t in out.float()]
-        return imgs[0] if single else imgs
-
-# %% ../nbs/08_train.ipynb #791d9134
-def builtin_weights(name):
-    "Path of the shipped weights of the built-in character `name`"
-    return Path(dance_now.__file__).parent/'weights'/f'{name}.pth'
-
-def load_character(file, device=None, amp=None) -> Character:
-    "A `Character` from an exported file, or from the name of a built-in character"
-    path = Path(file)
-    if not path.exists() and builtin_weights(str(file)).exists(): path = builtin_weights(str(file))
-    if not path.exists(): raise FileNotFoundError(f"{file}: no such character file (nor a built-in character name)")
-    try: obj = torch.load(path, map_location='cpu', weights_only=False)
-    except Exception as e: raise CharacterFileError(f"{path}: not a dance_now character file ({e})") from e
-    if not isinstance(obj, dict) or obj.get('format') != CHARACTER_FORMAT:
-        raise CharacterFileError(f"{path}: not a dance_now character file")
-    if obj.get('version') != CHARACTER_VERSION:
-        raise CharacterFileError(f"{path}: character file version {obj.get('version')}, this dance_now reads version {CHARACTER_VERSION}")
-    if obj.get('label_channels') != list(LABEL_CHANNELS):
-        raise CharacterFileError(f"{path}: trained with another label layout ({len(obj.get('label_channels', []))} channels, "
-                                 f"this dance_now draws {N_LABEL_CHANNELS}): retrain or use a matching dance_now version")
-    s = obj['settings']
-    model = build_model(obj['size'], face='face' in obj, **{'skips': False, **s.get('model_kw', {})})   # older files: no skips
-    model.G.load_state_dict(obj['generator'])                 # float16 weights are cast back to float32 here
-    if 'face' in obj: model.face.load_state_dict(obj['face'])
-    return Character(obj['name'], obj['size'], model, device, meta={k: obj.get(k) for k in ('settings', 'metrics', 'dance_now', 'history')}, amp=amp)
+def export_character(learn, file, name=None, metrics=None, half=False) -> Path:
+    "Write the drawing side of `learn` as a self-contained character file (see `dance_now.character`); `half` halves its size"
+    m, s, items = unwrap(learn.model), learn.settings, learn.dls.items
+    training = {**{k: v for k, v in s.items() if k not in ('name', 'size', 'label_channels')},
+                'drawn_by': _dataset_character(s['data'])}
+    history = {k: [float(x) for x in v] for k, v in learn.cond_gan.history.items()}
+    ch = Character(name or s['name'], s['size'], copy.deepcopy(m).cpu(), 'cpu', amp=False,
+                   background=training_background(items), pose_stats=training_pose_stats(items, s['size']),
+                   meta={'training': training, 'metrics': metrics or {}, 'history': history})
+    return save_character(ch, file, half=half)
 
 # %% ../nbs/08_train.ipynb #7198854f
 def _gauss_window(size=11, sigma=1.5, device=None):

@@ -22,253 +22,15 @@ from .keypoints import _as_size
 from .render import draw_skeleton, save_image, save_gif
 from .skeleton import random_pose, dance, BONE_LENGTHS, HEAD_POINTS
 from .characters import body_unit, draw_character, get_style, CHARACTERS
-from .data import square_box, image_size, IMAGE_EXTS     # before train: it quiets a fastai import warning
-from .train import Character, load_character
-from .estimate import get_estimator, read_image, _mediapipe
+from .render import square_box, image_size, read_image
+from .character import *
+from .motion import *
+from .estimate import get_estimator, _mediapipe
 
 # %% auto #0
-__all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT',
-           'VIDEO_OUT', 'STAGES', 'measure_pose', 'NormStats', 'norm_transform', 'transform_pose', 'normalise_poses',
-           'DrawnCharacter', 'character_stats', 'savgol_matrix', 'savgol', 'fill_gaps', 'smooth_window', 'smooth_poses',
-           'hold_poses', 'Source', 'check_output', 'resolve_character', 'AtomicVideoWriter', 'StageTimer', 'fit_height',
-           'border_colour', 'background_frame', 'transfer', 'stage_video', 'sample_photo', 'get_segmenter',
-           'close_segmenter', 'person_mask', 'remove_person', 'key_alpha', 'mask_iou', 'pose_region', 'replace_person',
-           'cmd_dance', 'cmd_replace', 'add_transfer_commands']
-
-# %% ../nbs/12_transfer.ipynb #12030fc4
-NECK_TO_ANKLE = (.8 - BONE_LENGTHS['ankle']) / BONE_LENGTHS['spine']    # standing neck->ankle over neck->mid-hip
-NOSE_TO_NECK = (BONE_LENGTHS['neck'] + HEAD_POINTS['nose'][1]) / BONE_LENGTHS['spine']   # how far the neck is below the nose
-ANKLES, HEELS = [BODY['RAnkle'], BODY['LAnkle']], [BODY['RHeel'], BODY['LHeel']]
-
-def _mean_xy(a, ok, idxs):
-    "Mean xy of the points `idxs` of `a` that are present, or `None` if none is"
-    m = [i for i in idxs if ok[i]]
-    return a[m, :2].astype(np.float64).mean(0) if m else None
-
-def _neck(pose, u):
-    "The neck's xy: measured, else between the shoulders, else below the nose or the face, else above the hips"
-    b, ok = pose.body, pose.present()
-    for idxs in ([1], [2, 5]):
-        p = _mean_xy(b, ok, idxs)
-        if p is not None: return p
-    head = _mean_xy(b, ok, [0])
-    if head is None and pose.present('face').any(): head = pose.face[pose.present('face'), :2].astype(np.float64).mean(0)
-    if head is None: head = _mean_xy(b, ok, [15, 16, 17, 18])
-    if head is not None: return head + (0, NOSE_TO_NECK * u)
-    hips = _mean_xy(b, ok, [8, 9, 12])
-    if hips is not None: return hips - (0, u)
-    return b[ok, :2].astype(np.float64).mean(0) if ok.any() else None
-
-def measure_pose(pose):
-    "`(ground, height, x)` of the person in `pose` in pixels: lower ankle's y, standing neck-to-ankle height, neck's x"
-    if pose is None or not (pose.present().any() or pose.present('face').any()): return None
-    u = body_unit(pose)
-    height, neck = NECK_TO_ANKLE * u, _neck(pose, u)
-    b, ok = pose.body, pose.present()
-    feet = [i for i in ANKLES if ok[i]] or [i for i in HEELS if ok[i]]
-    ground = float(b[feet, 1].max()) if feet else float(neck[1] + height)
-    return ground, float(height), float(neck[0])
-
-# %% ../nbs/12_transfer.ipynb #f866e4ee
-MIN_DEPTH_RANGE = 0.1      # a ground-line range below this share of the height counts as no depth motion
-
-@dataclass(frozen=True)
-class NormStats:
-    "Where a person stands and how big they are over a set of poses (pixels of a frame of `size`)"
-    far: float               # ground line (lower ankle's y) when farthest from the camera: a low percentile
-    close: float             # ground line when closest: a high percentile
-    far_height: float        # standing neck-to-ankle height near `far`
-    close_height: float      # ... near `close`
-    centre: float            # median x of the neck
-    size: tuple              # the frame `(w, h)` the poses were measured in
-    n: int = 0               # poses used
-
-    @classmethod
-    def from_poses(cls, poses, lo=5, hi=95, band=0.2):
-        "Statistics of `poses` (`None`s skipped): ground lines at percentiles `lo` and `hi`, heights near each"
-        poses = [p for p in poses if p is not None]
-        sizes = {p.size for p in poses}
-        if len(sizes) > 1: raise ValueError(f"NormStats.from_poses: poses measured in frames of different sizes {sorted(sizes)}")
-        ms = [m for m in map(measure_pose, poses) if m is not None]
-        if not ms: raise ValueError("NormStats.from_poses: no pose with a body or a face among the poses")
-        g, h, x = np.array(ms, np.float64).T
-        far, close = np.percentile(g, lo), np.percentile(g, hi)
-        w = band * (close - far)
-        return cls(float(far), float(close), float(np.median(h[g <= far + w])), float(np.median(h[g >= close - w])),
-                   float(np.median(x)), sizes.pop(), len(ms))
-
-    @property
-    def height(self): return (self.far_height + self.close_height) / 2
-
-    @property
-    def has_depth(self): return self.close - self.far >= MIN_DEPTH_RANGE * self.height
-
-# %% ../nbs/12_transfer.ipynb #5a478268
-def norm_transform(pose, target, source, follow=False):
-    "`(scale, dx, dy)` that moves `pose` (of a person described by `source`) into `target`'s frame: p' = scale p + d"
-    m = measure_pose(pose)
-    if m is None: return None
-    y, x = m[0], m[2]
-    s, t = source, target
-    a = float(np.clip((y - s.far) / (s.close - s.far), -1, 2)) if s.has_depth else .5
-    t_h = max(t.far_height + a * (t.close_height - t.far_height), .25 * min(t.far_height, t.close_height))
-    s_h = max(s.far_height + a * (s.close_height - s.far_height), .25 * min(s.far_height, s.close_height))
-    scale = t_h / s_h
-    if s.has_depth: ty = t.far + a * (t.close - t.far)
-    else: ty = (t.far + t.close) / 2 + scale * (y - (s.far + s.close) / 2)
-    return scale, t.centre - scale * (x if follow else s.centre), ty - scale * y
-
-def transform_pose(pose, tf, size):
-    "`pose` with every present point moved by `tf = (scale, dx, dy)`, in a frame of `size`"
-    scale, dx, dy = tf
-    kp = pose.keypoints
-    m = kp[:, 2] > 0
-    kp[m, :2] = kp[m, :2] * np.float32(scale) + np.float32([dx, dy])
-    return Pose.from_keypoints(kp, _as_size(size))
-
-def normalise_poses(source_poses, target_stats, source_stats=None, follow=False) -> list:
-    "`source_poses` (`None` for nobody) moved into the target's frame (`target_stats.size`) by `norm_transform`"
-    poses = list(source_poses)
-    source_stats = source_stats or NormStats.from_poses(poses)
-    out = []
-    for p in poses:
-        tf = None if p is None else norm_transform(p, target_stats, source_stats, follow)
-        out.append(None if tf is None else transform_pose(p, tf, target_stats.size))
-    return out
-
-# %% ../nbs/12_transfer.ipynb #4c2b853d
-class DrawnCharacter:
-    "A procedural character of `dance_now.characters` with `Character`'s interface: `generate` draws it"
-    def __init__(self, name='aoi', size=256):
-        self.style, self.size = get_style(name), int(_as_size(size)[0])
-        self.name, self.meta = self.style.name, {}
-
-    def __repr__(self): return f"DrawnCharacter({self.name!r}, size={self.size})"
-
-    def generate(self, poses, bs=16, face=True):
-        "The character drawn in `poses` (a `Pose`, `None` for nobody, or a list) as RGB uint8 image(s) of `size`"
-        single = isinstance(poses, Pose) or poses is None
-        out = []
-        for p in ([poses] if single else poses):
-            if p is None: out.append(np.full((self.size, self.size, 3), self.style.background, np.uint8)); continue
-            if p.size[0] != p.size[1]: p = p.crop(square_box(p, *p.size))
-            out.append(draw_character(p.resize(self.size), self.style, self.size))
-        return out[0] if single else out
-
-# %% ../nbs/12_transfer.ipynb #61d19c94
-def _training_poses(folder, size, n):
-    "Up to `n` poses of the training set in `folder`, cut square and resized to `size` as training sees them"
-    folder = Path(folder)
-    if not folder.is_dir(): return []
-    files = sorted(folder.rglob('*_keypoints.json'))
-    if not files: return []
-    out = []
-    for i in sorted(set(np.linspace(0, len(files) - 1, min(n, len(files))).round().astype(int).tolist())):
-        kp = files[i]
-        stem = kp.name[:-len('_keypoints.json')]
-        img = next((kp.with_name(stem + e) for e in IMAGE_EXTS if kp.with_name(stem + e).exists()), None)
-        if img is None: continue
-        try:
-            w, h = image_size(img)
-            p = main_person(read_openpose(kp, size=(w, h)))
-        except ValueError: continue
-        if p is None: continue
-        out.append((p.crop(square_box(p, w, h)) if w != h else p).resize(size))
-    return out
-
-_STATS = {}
-
-def character_stats(character, n=200, seed=0) -> NormStats:
-    "`NormStats` of `character`'s poses: its training data's keypoints if on this machine, else `n` `random_pose`s"
-    size = int(character.size)
-    data = ((getattr(character, 'meta', None) or {}).get('settings') or {}).get('data')
-    if data and Path(data).is_dir():
-        key = ('data', str(Path(data).resolve()), size, n)
-        if key not in _STATS:
-            poses = _training_poses(data, size, n)
-            if poses: _STATS[key] = NormStats.from_poses(poses)
-        if key in _STATS: return _STATS[key]
-    key = ('random', size, n, seed)
-    if key not in _STATS:
-        rng = np.random.default_rng(seed)
-        _STATS[key] = NormStats.from_poses([random_pose(rng, size) for _ in range(n)])
-    return _STATS[key]
-
-# %% ../nbs/12_transfer.ipynb #0b5139b9
-def savgol_matrix(window, order=2):
-    "`(window, window)` matrix: row i gives the least-squares polynomial of `order` at position i of a window"
-    x = np.arange(window) - window // 2
-    V = np.vander(x, order + 1, increasing=True).astype(np.float64)
-    return V @ np.linalg.pinv(V)
-
-def savgol(a, window, order=2):
-    "Savitzky-Golay smoothing of `a` `(T, ...)` along the first axis; the ends from the first and last windows' fits"
-    a = np.asarray(a, np.float64)
-    T = len(a)
-    window = min(window, T if T % 2 else T - 1)
-    if window <= order + 1: return a.copy()
-    H, h = savgol_matrix(window, order), window // 2
-    out = np.empty_like(a)
-    out[h:T - h] = np.einsum('t...w,w->t...', sliding_window_view(a, window, axis=0), H[h])
-    out[:h] = np.einsum('ij,j...->i...', H[:h], a[:window])
-    out[T - h:] = np.einsum('ij,j...->i...', H[h + 1:], a[T - window:])
-    return out
-
-# %% ../nbs/12_transfer.ipynb #267eb1ee
-def _runs(ok):
-    "`(start, stop)` of each run of `True` in the boolean array `ok`"
-    d = np.diff(np.concatenate([[0], ok.astype(np.int8), [0]]))
-    return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
-
-def fill_gaps(track, max_gap=3):
-    "A `(T, 3)` track (x, y, conf; conf 0 is missing) with gaps of up to `max_gap` frames filled; the filled frames"
-    track, filled = np.array(track, np.float64), np.zeros(len(track), bool)
-    idx = np.flatnonzero(track[:, 2] > 0)
-    if not len(idx) or max_gap <= 0: return track, filled
-    for a, b in zip(idx[:-1], idx[1:]):                        # between two present frames: a straight line
-        if 1 < b - a <= max_gap + 1:
-            f = (np.arange(a + 1, b) - a)[:, None] / (b - a)
-            track[a + 1:b] = track[a] + f * (track[b] - track[a]); filled[a + 1:b] = True
-    if 0 < idx[0] <= max_gap: track[:idx[0]] = track[idx[0]]; filled[:idx[0]] = True     # at the ends: carried over
-    if 0 < len(track) - 1 - idx[-1] <= max_gap: track[idx[-1] + 1:] = track[idx[-1]]; filled[idx[-1] + 1:] = True
-    return track, filled
-
-def smooth_window(strength, fps):
-    "The Savitzky-Golay window (frames) for `strength` at `fps`: `2k+1`, `k = round(strength * fps / 8)`, 1 when off"
-    return 1 if strength <= 0 else 2 * max(1, round(strength * fps / 8)) + 1
-
-# %% ../nbs/12_transfer.ipynb #1aa26584
-def smooth_poses(poses, strength=1., fps=24, max_gap=3, order=2) -> list:
-    "`poses` (`None` for nobody) with each keypoint's short gaps filled and its jitter smoothed over time"
-    poses = list(poses)
-    if strength < 0: raise ValueError(f"strength: expected a number >= 0, got {strength!r}")
-    if max_gap < 0: raise ValueError(f"max_gap: expected an integer >= 0, got {max_gap!r}")
-    there = [p is not None for p in poses]
-    if not any(there): return poses
-    sizes = {p.size for p in poses if p is not None}
-    if len(sizes) > 1: raise ValueError(f"smooth_poses: poses measured in frames of different sizes {sorted(sizes)}")
-    K = np.stack([p.keypoints if p is not None else np.zeros((137, 3), np.float32) for p in poses]).astype(np.float64)
-    window = smooth_window(strength, fps)
-    for j in range(K.shape[1]):
-        if not (K[:, j, 2] > 0).any(): continue
-        track, _ = fill_gaps(K[:, j], max_gap)
-        if window > 1:
-            for a, b in _runs(track[:, 2] > 0):
-                if b - a >= 3: track[a:b, :2] = savgol(track[a:b, :2], window, order)
-        K[:, j] = track
-    size = sizes.pop()
-    return [Pose.from_keypoints(k, size) if t else None for k, t in zip(K.astype(np.float32), there)]
-
-# %% ../nbs/12_transfer.ipynb #021981d2
-def hold_poses(poses, hold=6):
-    "`poses` with runs of `None` of up to `hold` frames after a pose filled with that pose; which frames were held"
-    out, held, last, run = [], [], None, 0
-    for p in poses:
-        if p is not None: last, run = p, 0; out.append(p); held.append(False); continue
-        run += 1
-        keep = last is not None and run <= hold
-        out.append(last if keep else None); held.append(keep)
-    return out, held
+__all__ = ['PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT', 'VIDEO_OUT', 'STAGES', 'Source', 'check_output', 'AtomicVideoWriter',
+           'StageTimer', 'fit_height', 'transfer', 'stage_video', 'sample_photo', 'cmd_dance', 'cmd_replace',
+           'add_transfer_commands']
 
 # %% ../nbs/12_transfer.ipynb #2d605b88
 PHOTO_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.webp', '.tif', '.tiff')
@@ -346,19 +108,6 @@ def check_output(out, kind, source=None) -> Path:
     except OSError as e: raise ValueError(f"{out}: cannot write in its folder {folder} ({e.strerror or e})") from e
     return out
 
-def resolve_character(character, device=None):
-    "A character to draw with: a `Character` (or alike), a file or built-in name for `load_character`, or 'drawn:NAME[:SIZE]'"
-    if hasattr(character, 'generate') and hasattr(character, 'size'): return character
-    if isinstance(character, str) and character.startswith('drawn:'):
-        name, _, size = character[len('drawn:'):].partition(':')
-        if size and not size.isdigit(): raise ValueError(f"character: {character!r}: the size after the name must be a number")
-        return DrawnCharacter(name, int(size) if size else 256)
-    try: return load_character(character, device)
-    except FileNotFoundError as e:
-        if str(character) in CHARACTERS:
-            raise FileNotFoundError(f"{e}; the procedural drawing of this character is 'drawn:{character}'") from None
-        raise
-
 def _check_args(smooth, max_gap, hold, bs, fps):
     "Clear errors for bad numbers given to `transfer`"
     if not isinstance(smooth, (int, float)) or isinstance(smooth, bool) or not smooth >= 0:
@@ -427,24 +176,12 @@ def _jpeg(img, quality=92):
 def _unjpeg(buf): return np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
 
 # %% ../nbs/12_transfer.ipynb #ddb39c55
-def border_colour(img, border=2):
-    "The median RGB colour of the `border` pixels round `img`: a generated picture's background"
-    f = np.asarray(img)
-    edge = np.concatenate([f[:border].reshape(-1, 3), f[-border:].reshape(-1, 3),
-                           f[:, :border].reshape(-1, 3), f[:, -border:].reshape(-1, 3)])
-    return np.median(edge, 0)
-
-def background_frame(character, face=True):
-    "An empty frame of `character`: its background colour, from the border of its picture in a standard pose"
-    img = character.generate([random_pose(0, character.size)], bs=1, face=face)[0]
-    return np.full_like(img, border_colour(img).round().astype(np.uint8))
-
-def _generate(ch, poses, bs, face, cache):
-    "The character in `poses` (a batch); `None` gives the empty frame, made once and kept in `cache`"
+def _generate(ch, poses, bs, face):
+    "The character in `poses` (a batch); `None` gives its empty frame, in its background colour"
     real = [p for p in poses if p is not None]
     imgs = iter(ch.generate(real, bs=bs, face=face) if real else [])
-    if len(real) < len(poses) and 'empty' not in cache: cache['empty'] = background_frame(ch, face)
-    return [next(imgs) if p is not None else cache['empty'] for p in poses]
+    empty = lambda: np.full((ch.size, ch.size, 3), ch.background, np.uint8)
+    return [next(imgs) if p is not None else empty() for p in poses]
 
 def _compose(char_img, pose, src_img, side_by_side, skeleton):
     "The output frame: `source | skeleton | character`, each panel as asked"
@@ -484,12 +221,12 @@ def _estimate(src, timer, keep_frames, size, progress):
 
 def _draw_and_write(ch, norm, thumbs, out, gif_path, video, fps, bs, face, side_by_side, skeleton, timer, progress):
     "Generate, compose and write every frame: an MP4 (and GIF) when `video`, else one picture; the files and the frame size"
-    cache, writer, gif_frames = {}, None, [] if gif_path else None
+    writer, gif_frames = None, [] if gif_path else None
     try:
         batches = range(0, len(norm), bs)
         if progress and len(norm) > bs: batches = progress_bar(batches, leave=False)
         for i in batches:
-            with timer('generate'): imgs = _generate(ch, norm[i:i + bs], bs, face, cache)
+            with timer('generate'): imgs = _generate(ch, norm[i:i + bs], bs, face)
             for k, img in enumerate(imgs, i):
                 with timer('composite'):
                     src_img = (_unjpeg(thumbs[k]) if video else thumbs[k]) if side_by_side else None
@@ -557,123 +294,6 @@ def sample_photo():
     "A photo of a person that is on every machine with dance_now: Grace Hopper's portrait, from matplotlib's sample data"
     return Path(matplotlib.get_data_path())/'sample_data'/'grace_hopper.jpg'
 
-# %% ../nbs/12_transfer.ipynb #1d0ef53d
-_SEGMENTERS, _SEG_LOCK = {}, threading.RLock()
-
-def get_segmenter():
-    "This process's MediaPipe selfie segmenter (the general model, offline), made on first use"
-    with _SEG_LOCK:
-        if 'selfie' not in _SEGMENTERS:
-            _SEGMENTERS['selfie'] = _mediapipe().solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
-        return _SEGMENTERS['selfie']
-
-def close_segmenter():
-    "Free the shared segmenter"
-    with _SEG_LOCK:
-        for s in _SEGMENTERS.values(): s.close()
-        _SEGMENTERS.clear()
-
-atexit.register(close_segmenter)
-
-def person_mask(image):
-    "How likely each pixel of `image` (RGB array or path) is the person: `(h, w)` float32 in [0, 1]"
-    img = read_image(image)
-    with _SEG_LOCK: m = get_segmenter().process(img).segmentation_mask
-    return np.zeros(img.shape[:2], np.float32) if m is None else np.clip(m, 0, 1).astype(np.float32)
-
-# %% ../nbs/12_transfer.ipynb #9d514dec
-def remove_person(img, hole, radius=5, max_side=512):
-    "`img` with the pixels of the boolean mask `hole` filled in from around them (`cv2.inpaint`, Telea)"
-    img, hole = read_image(img), np.asarray(hole, bool)
-    if not hole.any(): return img.copy()
-    h, w = hole.shape
-    k = min(1., max_side / max(h, w))
-    if k == 1: return cv2.inpaint(img, hole.astype(np.uint8) * 255, radius, cv2.INPAINT_TELEA)
-    sw, sh = max(1, round(w * k)), max(1, round(h * k))
-    small = cv2.resize(img, (sw, sh), interpolation=cv2.INTER_AREA)
-    sh_hole = cv2.resize(hole.astype(np.uint8) * 255, (sw, sh), interpolation=cv2.INTER_NEAREST)
-    sh_hole = cv2.dilate(sh_hole, np.ones((3, 3), np.uint8))
-    filled = cv2.resize(cv2.inpaint(small, sh_hole, radius, cv2.INPAINT_TELEA), (w, h), interpolation=cv2.INTER_LINEAR)
-    out = img.copy(); out[hole] = filled[hole]
-    return out
-
-def key_alpha(img, thresh=None, soften=None, border=2, min_hole=None, ramp=2.5, keep=None):
-    "Alpha `(h, w)` in [0, 1] of the character in a generated RGB `img`: its plain background colour keyed out"
-    f = img.astype(np.float32)
-    edge = np.concatenate([f[:border].reshape(-1, 3), f[-border:].reshape(-1, 3),
-                           f[:, :border].reshape(-1, 3), f[:, -border:].reshape(-1, 3)])
-    bg = border_colour(f, border)
-    if thresh is None: thresh = max(12., 3 * float(np.percentile(np.linalg.norm(edge - bg, axis=1), 75)))
-    hi, d = ramp * thresh, np.linalg.norm(f - bg, axis=-1)
-    _, lab = cv2.connectedComponents((d < hi).astype(np.uint8), connectivity=4)
-    rim = np.unique(np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]]))
-    outer = np.isin(lab, rim[rim > 0])                        # near the background's colour and joined to the border
-    _, lab2, stats, _ = cv2.connectedComponentsWithStats((d < thresh / 2).astype(np.uint8), connectivity=4)
-    min_hole = min_hole or max(16, img.shape[0] * img.shape[1] // 2000)
-    big = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] >= min_hole)
-    holes = np.isin(lab2, big[big > 0])                       # enclosed patches of the background's very colour
-    ratio = d / np.maximum(cv2.dilate(d.astype(np.float32), np.ones((5, 5), np.uint8)), thresh)
-    alpha = np.ones(d.shape, np.float32)
-    alpha[outer] = np.minimum(np.clip((d[outer] - thresh) / (hi - thresh), 0, 1), ratio[outer])
-    edge_px = ~outer & (cv2.dilate(outer.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
-    alpha[edge_px] = np.minimum(1, ratio[edge_px])
-    alpha[holes] = 0
-    if keep is not None:                                      # only the parts that touch where the character should be
-        n, lab3 = cv2.connectedComponents((alpha > .5).astype(np.uint8), connectivity=8)
-        good = np.unique(lab3[np.asarray(keep, bool) & (lab3 > 0)])
-        alpha[(lab3 > 0) & ~np.isin(lab3, good)] = 0
-    soften = img.shape[0] / 512 if soften is None else soften
-    return cv2.GaussianBlur(alpha, (0, 0), soften) if soften > 0 else alpha
-
-# %% ../nbs/12_transfer.ipynb #0e60da67
-def mask_iou(a, b):
-    "Intersection over union of two boolean masks"
-    a, b = np.asarray(a, bool), np.asarray(b, bool)
-    return float((a & b).sum() / max((a | b).sum(), 1))
-
-# %% ../nbs/12_transfer.ipynb #8460fed2
-def pose_region(pose, shape, width=0.3):
-    "Boolean mask `(h, w)` of `shape` covering the body of `pose`: its limbs as lines `width` body units thick"
-    h, w = shape[:2]
-    m = np.zeros((h, w), np.uint8)
-    if pose is None: return m > 0
-    p, t = pose.resize((w, h)), max(2, round(width * body_unit(pose.resize((w, h)))))
-    b, ok = p.body, p.present()
-    for a, c in BODY_25_LIMBS:
-        if ok[a] and ok[c]: cv2.line(m, tuple(int(v) for v in b[a, :2]), tuple(int(v) for v in b[c, :2]), 1, t, cv2.LINE_8)
-    f = p.face[p.present('face'), :2]
-    if len(f) >= 3: cv2.fillConvexPoly(m, cv2.convexHull(f.astype(np.int32)), 1)
-    return m > 0
-
-def replace_person(photo, character, out=None, dilate=0.015, inpaint_size=512, face=True, return_parts=False):
-    "`photo` with its person replaced by `character` in their pose, place and size; written to `out` if given"
-    img = read_image(photo)
-    name = '<image array>' if isinstance(photo, np.ndarray) else str(photo)
-    if out is not None: out = check_output(out, 'photo', photo)
-    ch = resolve_character(character)
-    if out is not None: out.parent.mkdir(parents=True, exist_ok=True)
-    tstats = character_stats(ch)
-    pose = main_person(get_estimator()(img))
-    if pose is None or measure_pose(pose) is None: raise ValueError(f"{name}: nobody found in the photo")
-    prob = person_mask(img)
-    h, w = img.shape[:2]
-    k = max(1, round(dilate * max(h, w)))
-    person = (prob > .5) | pose_region(pose, img.shape)
-    hole = cv2.dilate(person.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * k + 1, 2 * k + 1))) > 0
-    clean = remove_person(img, hole, max_side=inpaint_size)
-    tf = norm_transform(pose, tstats, NormStats.from_poses([pose]))
-    npose = transform_pose(pose, tf, ch.size)
-    gen = ch.generate([npose], bs=1, face=face)[0]
-    alpha = key_alpha(gen, keep=pose_region(npose, gen.shape, width=.6))
-    scale, dx, dy = tf                                   # back into the photo: x = (x' - dx) / scale
-    M = np.float32([[1 / scale, 0, -dx / scale], [0, 1 / scale, -dy / scale]])
-    char = cv2.warpAffine(gen, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    a = cv2.warpAffine(alpha, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)[..., None]
-    res = (a * char + (1 - a) * clean).round().astype(np.uint8)
-    if out is not None: save_image(out, res)
-    if not return_parts: return res
-    return res, dict(mask=prob, hole=hole, inpainted=clean, character=gen, alpha=a[..., 0], pose=pose, norm_pose=npose)
-
 # %% ../nbs/12_transfer.ipynb #450dcc44
 def cmd_dance(args):
     "Make a character dance like the person in a video (or pose like the person in a photo)"
@@ -682,6 +302,7 @@ def cmd_dance(args):
 
 def cmd_replace(args):
     "Replace the person in a photo by a character, in their pose, place and size"
+    from dance_now.replace import replace_person
     t0 = time.perf_counter()
     ch = resolve_character(args.character)
     res, parts = replace_person(args.photo, ch, out=args.out, return_parts=True)
