@@ -9,7 +9,7 @@ Docs: https://dance-now.github.io/dance_now/evaluate.html.md"""
 from __future__ import annotations
 import contextlib, io, json, math, os, sys, warnings
 from pathlib import Path
-import numpy as np, cv2, torch
+import numpy as np, cv2, torch, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from .keypoints import *
@@ -17,15 +17,85 @@ from .render import render_label_map, label_map_to_rgb, show_grid, save_image, s
 from .skeleton import dance_skeletons, random_skeleton, DANCE_STYLES
 from .characters import draw_character, get_style, CHARACTERS, DANCE_FPS
 from .render import read_image, square_box
-from .data import find_pairs, PairDataset, PairItem   # before train: quiets a fastai warning
-from .train import ssim, image_metrics, face_crops, loss_history, plot_gan_losses
+from .data import find_pairs, PairDataset, PairItem
+from .models import face_crop_box
+from .train import loss_history, plot_gan_losses
 from .estimate import get_estimator
-from .transfer import DrawnCharacter, resolve_character
+from .character import DrawnCharacter, resolve_character
 
 # %% auto #0
-__all__ = ['LPIPS_BACKBONES', 'eval_pairs', 'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance',
-           'native_stderr_off', 'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker',
-           'EvalReport', 'find_truth', 'dance_clip', 'evaluate_character']
+__all__ = ['LPIPS_BACKBONES', 'ssim', 'image_metrics', 'face_crops', 'nearest_pose_images', 'quality_report', 'eval_pairs',
+           'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance', 'native_stderr_off',
+           'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker', 'EvalReport', 'find_truth',
+           'dance_clip', 'evaluate_character']
+
+# %% ../nbs/14_evaluate.ipynb #7198854f
+def _gauss_window(size=11, sigma=1.5, device=None):
+    "A normalised `(1, 1, size, size)` Gaussian window"
+    x = torch.arange(size, dtype=torch.float32, device=device) - size // 2
+    g = torch.exp(-x**2 / (2 * sigma**2)); g = g / g.sum()
+    return (g[:, None] * g[None, :])[None, None]
+
+def ssim(a, b):
+    "Mean SSIM (11x11 Gaussian window, per channel) of two RGB uint8 images or `(n, h, w, 3)` stacks"
+    a, b = (torch.as_tensor(np.asarray(x), dtype=torch.float32) for x in (a, b))
+    if a.shape != b.shape: raise ValueError(f"ssim: shapes differ, {tuple(a.shape)} and {tuple(b.shape)}")
+    if a.ndim == 3: a, b = a[None], b[None]
+    a, b = a.permute(0, 3, 1, 2), b.permute(0, 3, 1, 2)
+    n, c = a.shape[:2]
+    w = _gauss_window().expand(c, 1, 11, 11)
+    f = lambda x: F.conv2d(x, w, groups=c)
+    mu_a, mu_b = f(a), f(b)
+    s_aa, s_bb, s_ab = f(a * a) - mu_a**2, f(b * b) - mu_b**2, f(a * b) - mu_a * mu_b
+    C1, C2 = (0.01 * 255)**2, (0.03 * 255)**2
+    m = ((2 * mu_a * mu_b + C1) * (2 * s_ab + C2)) / ((mu_a**2 + mu_b**2 + C1) * (s_aa + s_bb + C2))
+    return float(m.mean())
+
+# %% ../nbs/14_evaluate.ipynb #f43cff3a
+def image_metrics(fake, real):
+    "SSIM, PSNR (dB) and L1 (0-255) of RGB uint8 image lists `fake` against `real`"
+    f, r = np.stack(fake).astype(np.float32), np.stack(real).astype(np.float32)
+    mse = ((f - r)**2).mean((1, 2, 3)).clip(1e-10)
+    return {'ssim': ssim(np.stack(fake), np.stack(real)), 'psnr': float((10 * np.log10(255**2 / mse)).mean()),
+            'l1': float(np.abs(f - r).mean())}
+
+def face_crops(images, poses, size, crop=None):
+    "The face box of each pose in its image (`None` where the pose has no face), all resized to one size"
+    out, fs = [], max(16, size // 4)
+    for img, p in zip(images, poses):
+        b = face_crop_box(p.resize(size), size, crop=crop or fs)
+        out.append(None if b is None else cv2.resize(np.ascontiguousarray(img[b[1]:b[3], b[0]:b[2]]), (fs, fs), interpolation=cv2.INTER_AREA))
+    return out
+
+def _centred_body(pose):
+    "Body points centred on their mean, with a mask of the present ones"
+    m = pose.body[:, 2] > 0
+    xy = pose.body[:, :2] / np.float32(pose.size[0])
+    return (xy - (xy[m].mean(0) if m.any() else 0)), m
+
+def nearest_pose_images(items, poses, size):
+    "For each of `poses`, the training image (of `items`) whose pose is closest: the nearest-neighbour baseline"
+    train = [_centred_body(it.pose) for it in items]
+    out = []
+    for p in poses:
+        xy, m = _centred_body(p)
+        d = [np.linalg.norm(txy[m & tm] - xy[m & tm], axis=1).mean() if (m & tm).any() else np.inf for txy, tm in train]
+        out.append(PairDataset([items[int(np.argmin(d))]], size).load(0)[0])
+    return out
+
+# %% ../nbs/14_evaluate.ipynb #a90a42ed
+def quality_report(character, data_path, held_out, truth, size=None):
+    "Metrics of `character` on `held_out` poses against the `truth` images, with the nearest-neighbour baseline"
+    size = size or character.size
+    gen, gen_noface = character.generate(held_out), character.generate(held_out, face=False)
+    nn_imgs = nearest_pose_images(find_pairs(data_path), held_out, size)
+    rep = {}
+    for name, imgs in [('model', gen), ('model_without_face_stage', gen_noface), ('nearest_neighbour', nn_imgs)]:
+        rep[name] = image_metrics(imgs, truth)
+        fc, ft = face_crops(imgs, held_out, size), face_crops(truth, held_out, size)
+        keep = [i for i, (a, b) in enumerate(zip(fc, ft)) if a is not None and b is not None]
+        rep[name]['face_ssim'] = ssim(np.stack([fc[i] for i in keep]), np.stack([ft[i] for i in keep])) if keep else float('nan')
+    return rep, {'generated': gen, 'nearest': nn_imgs}
 
 # %% ../nbs/14_evaluate.ipynb #a72105f4
 def _fit_pair(img, pose, size):

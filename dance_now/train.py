@@ -30,8 +30,7 @@ from fastai.torch_core import rank_distrib, num_distrib
 __all__ = ['DEFAULT_WARMUP', 'DEFAULT_LR', 'set_requires_grad', 'unwrap', 'CondGANTrainer', 'l1_pixels', 'psnr',
            'atomic_torch_save', 'Checkpoint', 'load_checkpoint', 'sample_grid', 'ShowSamples', 'ChannelsLast',
            'CPUBFloat16', 'precision_callbacks', 'gan_schedule', 'train_character', 'loss_history', 'plot_gan_losses',
-           'training_background', 'training_pose_stats', 'export_character', 'ssim', 'image_metrics', 'face_crops',
-           'nearest_pose_images', 'quality_report']
+           'training_background', 'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -361,71 +360,3 @@ def export_character(learn, file, name=None, metrics=None, half=False) -> Path:
                    background=training_background(items), pose_stats=training_pose_stats(items, s['size']),
                    meta={'training': training, 'metrics': metrics or {}, 'history': history})
     return save_character(ch, file, half=half)
-
-# %% ../nbs/08_train.ipynb #7198854f
-def _gauss_window(size=11, sigma=1.5, device=None):
-    "A normalised `(1, 1, size, size)` Gaussian window"
-    x = torch.arange(size, dtype=torch.float32, device=device) - size // 2
-    g = torch.exp(-x**2 / (2 * sigma**2)); g = g / g.sum()
-    return (g[:, None] * g[None, :])[None, None]
-
-def ssim(a, b):
-    "Mean SSIM (11x11 Gaussian window, per channel) of two RGB uint8 images or `(n, h, w, 3)` stacks"
-    a, b = (torch.as_tensor(np.asarray(x), dtype=torch.float32) for x in (a, b))
-    if a.shape != b.shape: raise ValueError(f"ssim: shapes differ, {tuple(a.shape)} and {tuple(b.shape)}")
-    if a.ndim == 3: a, b = a[None], b[None]
-    a, b = a.permute(0, 3, 1, 2), b.permute(0, 3, 1, 2)
-    n, c = a.shape[:2]
-    w = _gauss_window().expand(c, 1, 11, 11)
-    f = lambda x: F.conv2d(x, w, groups=c)
-    mu_a, mu_b = f(a), f(b)
-    s_aa, s_bb, s_ab = f(a * a) - mu_a**2, f(b * b) - mu_b**2, f(a * b) - mu_a * mu_b
-    C1, C2 = (0.01 * 255)**2, (0.03 * 255)**2
-    m = ((2 * mu_a * mu_b + C1) * (2 * s_ab + C2)) / ((mu_a**2 + mu_b**2 + C1) * (s_aa + s_bb + C2))
-    return float(m.mean())
-
-# %% ../nbs/08_train.ipynb #f43cff3a
-def image_metrics(fake, real):
-    "SSIM, PSNR (dB) and L1 (0-255) of RGB uint8 image lists `fake` against `real`"
-    f, r = np.stack(fake).astype(np.float32), np.stack(real).astype(np.float32)
-    mse = ((f - r)**2).mean((1, 2, 3)).clip(1e-10)
-    return {'ssim': ssim(np.stack(fake), np.stack(real)), 'psnr': float((10 * np.log10(255**2 / mse)).mean()),
-            'l1': float(np.abs(f - r).mean())}
-
-def face_crops(images, poses, size, crop=None):
-    "The face box of each pose in its image (`None` where the pose has no face), all resized to one size"
-    out, fs = [], max(16, size // 4)
-    for img, p in zip(images, poses):
-        b = face_crop_box(p.resize(size), size, crop=crop or fs)
-        out.append(None if b is None else cv2.resize(np.ascontiguousarray(img[b[1]:b[3], b[0]:b[2]]), (fs, fs), interpolation=cv2.INTER_AREA))
-    return out
-
-def _centred_body(pose):
-    "Body points centred on their mean, with a mask of the present ones"
-    m = pose.body[:, 2] > 0
-    xy = pose.body[:, :2] / np.float32(pose.size[0])
-    return (xy - (xy[m].mean(0) if m.any() else 0)), m
-
-def nearest_pose_images(items, poses, size):
-    "For each of `poses`, the training image (of `items`) whose pose is closest: the nearest-neighbour baseline"
-    train = [_centred_body(it.pose) for it in items]
-    out = []
-    for p in poses:
-        xy, m = _centred_body(p)
-        d = [np.linalg.norm(txy[m & tm] - xy[m & tm], axis=1).mean() if (m & tm).any() else np.inf for txy, tm in train]
-        out.append(PairDataset([items[int(np.argmin(d))]], size).load(0)[0])
-    return out
-
-# %% ../nbs/08_train.ipynb #a90a42ed
-def quality_report(character, data_path, held_out, truth, size=None):
-    "Metrics of `character` on `held_out` poses against the `truth` images, with the nearest-neighbour baseline"
-    size = size or character.size
-    gen, gen_noface = character.generate(held_out), character.generate(held_out, face=False)
-    nn_imgs = nearest_pose_images(find_pairs(data_path), held_out, size)
-    rep = {}
-    for name, imgs in [('model', gen), ('model_without_face_stage', gen_noface), ('nearest_neighbour', nn_imgs)]:
-        rep[name] = image_metrics(imgs, truth)
-        fc, ft = face_crops(imgs, held_out, size), face_crops(truth, held_out, size)
-        keep = [i for i, (a, b) in enumerate(zip(fc, ft)) if a is not None and b is not None]
-        rep[name]['face_ssim'] = ssim(np.stack([fc[i] for i in keep]), np.stack([ft[i] for i in keep])) if keep else float('nan')
-    return rep, {'generated': gen, 'nearest': nn_imgs}
