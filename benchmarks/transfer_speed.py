@@ -1,7 +1,7 @@
 """Frames/s of each stage of the video pipeline (`dance_now.transfer.transfer`), and of the whole of it, on this machine.
 
     python benchmarks/transfer_speed.py [--sizes 128 256 512] [--frames 48] [--threads 2 1] [--amp auto off]
-    python benchmarks/transfer_speed.py --encode-only [--presets ultrafast veryfast medium] [--crfs 18 23]
+    python benchmarks/transfer_speed.py --encode-only [--presets ultrafast veryfast medium] [--crfs 18 20 23]
 
 The encode table (printed first) is ms per frame of `dance_now.video.VideoWriter` (H.264 through PyAV) for each x264
 preset and CRF, at 256x256 and 640x480, on a drawn dance and on the same frames with generator-like grain (Gaussian
@@ -79,7 +79,7 @@ def main():
     ap.add_argument('--threads', nargs='+', type=int, default=[torch.get_num_threads()])
     ap.add_argument('--amp', nargs='+', default=['auto', 'off'], choices=['auto', 'off'])
     ap.add_argument('--presets', nargs='+', default=['ultrafast', 'veryfast', 'medium'])
-    ap.add_argument('--crfs', nargs='+', type=int, default=[18, 23])
+    ap.add_argument('--crfs', nargs='+', type=int, default=[18, 20, 23])
     ap.add_argument('--encode-only', action='store_true', help='only the encode table')
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
