@@ -6,18 +6,23 @@ Docs: https://dance-now.github.io/dance_now/data.html.md"""
 
 # %% ../nbs/05_data.ipynb #30e0a4f2
 from __future__ import annotations
-import re, warnings
+import os, re, time, warnings
 from pathlib import Path
 import numpy as np, cv2, torch
 from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PairItem', 'clip_of', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'affine_pair', 'PairDataset',
-           'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
+__all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'PairItem', 'clip_of', 'match_keypoints',
+           'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'affine_pair',
+           'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
 
-# %% ../nbs/05_data.ipynb #8c11e50f
+# %% ../nbs/05_data.ipynb #11fb8a80
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
+KEYPOINTS_SUFFIX = '_keypoints.json'
+SKIP_REASONS = {'no_keypoints': 'without a _keypoints.json', 'bad_keypoints': 'with an unreadable keypoints file',
+                'nobody': 'with nobody in the keypoints', 'bad_image': 'unreadable, truncated or corrupt',
+                'size_mismatch': 'whose keypoints lie outside the picture'}
 
 class PairItem:
     "One training frame: its image file, the subject's `Pose` (in the image's own frame) and its clip"
@@ -27,31 +32,150 @@ class PairItem:
 def clip_of(path, root):
     "The clip a frame belongs to: its folder below `root` and its stem without the frame number (`img_12_034` -> `img_12`)"
     stem = Path(path).name
-    stem = stem[:-len('_keypoints.json')] if stem.endswith('_keypoints.json') else Path(stem).stem
+    stem = stem[:-len(KEYPOINTS_SUFFIX)] if stem.endswith(KEYPOINTS_SUFFIX) else Path(stem).stem
     m = re.match(r'(.*)_\d+$', stem)
     folder = Path(path).parent.relative_to(root).as_posix()
     return f"{folder}/{m.group(1) if m else stem}"
 
-# %% ../nbs/05_data.ipynb #ae117c62
+# %% ../nbs/05_data.ipynb #7e25d0e9
+def _walk(path):
+    "`(images, keypoints)` below `path`: `{folder: [image files]}` and `{folder: {stem: keypoints file}}`, hidden folders left out"
+    images, keypoints = {}, {}
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(('.', '__')))
+        folder = Path(folder)
+        for f in sorted(files):
+            if f.startswith('.'): continue
+            if f.endswith(KEYPOINTS_SUFFIX): keypoints.setdefault(folder, {})[f[:-len(KEYPOINTS_SUFFIX)]] = folder/f
+            elif os.path.splitext(f)[1].lower() in IMAGE_EXTS: images.setdefault(folder, []).append(folder/f)
+    return images, keypoints
+
+def _common_start(a, b):
+    "Length of the common beginning of strings `a` and `b`"
+    return len(os.path.commonprefix([a, b]))
+
+def match_keypoints(images, keypoints):
+    "`{image: keypoints file or None}`: the same folder first, else the sibling folder of keypoints closest in name"
+    by_parent = {}
+    for d in keypoints: by_parent.setdefault(d.parent, []).append(d)
+    out = {}
+    for folder, imgs in images.items():
+        sibs = sorted((d for d in by_parent.get(folder.parent, []) if d != folder),
+                      key=lambda d: (-_common_start(d.name, folder.name), d.name))
+        tables = [keypoints.get(folder, {})] + [keypoints[d] for d in sibs]
+        for img in imgs: out[img] = next((t[img.stem] for t in tables if img.stem in t), None)
+    return out
+
+# %% ../nbs/05_data.ipynb #cf7aa01e
+KEYPOINT_FRAMES = (256, 512, 640, 1024, 1280, 1920, 2048, 3840, 4096)   # usual long sides of the frames poses are measured in
+
+def _inside(pts, w, h, margin=0.05):
+    "Which of the `(n, 2)` points `pts` lie inside a `w`x`h` frame, give or take `margin` of its longer side"
+    m = margin * max(w, h)
+    return (pts[:, 0] >= -m) & (pts[:, 0] <= w + m) & (pts[:, 1] >= -m) & (pts[:, 1] <= h + m)
+
+def keypoint_frame(pts, w, h, candidates=KEYPOINT_FRAMES):
+    "The `(w, h)` frame that body points `pts` `(n, 2)` of pictures of `w`x`h` were measured in (see the rule above)"
+    if not len(pts) or _inside(pts, w, h).mean() >= 0.5: return (w, h)
+    for s in sorted(c for c in set(candidates) if c > max(w, h)):
+        k = s / max(w, h)
+        if _inside(pts, w * k, h * k, margin=0.02).mean() >= 0.98: return (round(w * k), round(h * k))
+    return (w, h)
+
+# %% ../nbs/05_data.ipynb #0009dd90
+class PairScan:
+    "What `scan_pairs` found below `path`: usable `items`, `skipped` images by reason, rescaled `frames`, `orphans`"
+    def __init__(self, path, n_images, items, skipped, frames, orphans, seconds):
+        self.path, self.n_images, self.items, self.skipped = Path(path), n_images, items, skipped
+        self.frames, self.orphans, self.seconds = frames, orphans, seconds
+
+    @property
+    def counts(self):
+        "`{reason: number of images skipped for it}` for every reason of `SKIP_REASONS`"
+        return {r: len(self.skipped.get(r, [])) for r in SKIP_REASONS}
+
+    def __repr__(self):
+        return f"PairScan({self.path}, {len(self.items)} pairs of {self.n_images} images, skipped {self.counts})"
+
+    def skip_message(self, n_examples=3):
+        "One line counting the skipped images by reason, with a few of each named; `''` when none was skipped"
+        parts = []
+        for r, why in SKIP_REASONS.items():
+            got = self.skipped.get(r, [])
+            if not got: continue
+            eg = '; '.join(f"{p.name}" + (f": {d}" if d else '') for p, d in got[:n_examples])
+            parts.append(f"{len(got)} {why} (e.g. {eg})")
+        n = sum(self.counts.values())
+        return f"{self.path}: skipped {n} of {self.n_images} image(s): " + ', '.join(parts) if parts else ''
+
+    def frame_message(self):
+        "One line naming the groups of pictures whose keypoints were measured in another frame; `''` if none"
+        return '; '.join(f"{self.path}: keypoints of the {w}x{h} pictures in {d} lie in a {fw}x{fh} frame "
+                         f"(most points outside the pictures): rescaled to the pictures"
+                         for (d, (w, h)), (fw, fh) in self.frames.items())
+
+    def warn(self):
+        "Issue the skip and frame messages as warnings (each once)"
+        for msg in (self.frame_message(), self.skip_message()):
+            if msg: warnings.warn(msg, stacklevel=3)
+
+    def why_empty(self):
+        "Why no frame is usable, in words"
+        c, n = self.counts, self.n_images
+        if c['no_keypoints'] == n and self.orphans:
+            img = next(p for p, _ in self.skipped['no_keypoints'])
+            return (f"none of the {n} images has a keypoints file, though there are {len(self.orphans)} "
+                    f"_keypoints.json files: their stems do not match the images' (e.g. {self.orphans[0].name} "
+                    f"but {img.name})")
+        return f"none of the {n} images is usable: " + self.skip_message().split(': ', 1)[-1]
+
+# %% ../nbs/05_data.ipynb #dd025a68
+def _scan_frame(img, kp, thresh):
+    "`(size, pose, None)` for one image and its keypoints file, or `(None, reason, detail)` when it is skipped"
+    if kp is None: return None, 'no_keypoints', ''
+    try:
+        size = image_size(img)
+        check_image(img)
+    except (ValueError, OSError) as e: return None, 'bad_image', str(e).split(': ', 1)[-1]
+    try: pose = main_person(read_openpose(kp, size=size), thresh)
+    except OpenPoseError as e: return None, 'bad_keypoints', f"{kp.name}: {str(e).split(': ', 1)[-1]}"
+    if pose is None or person_score(pose, thresh) == 0: return None, 'nobody', ''
+    return size, pose, None
+
+def scan_pairs(path, thresh=0.1):
+    "Everything usable and skipped below `path` as a `PairScan` (see above); an error only for a missing or image-less folder"
+    t0, path = time.perf_counter(), Path(path)
+    if not path.is_dir(): raise FileNotFoundError(f"{path}: no such folder")
+    images, keypoints = _walk(path)
+    if not images: raise FileNotFoundError(f"{path}: no images (*.png, *.jpg, ...) in this folder or below it")
+    matched = match_keypoints(images, keypoints)
+    skipped, good = {}, []
+    for img, kp in matched.items():
+        size, pose, detail = _scan_frame(img, kp, thresh)
+        if size is None: skipped.setdefault(pose, []).append((img, detail))
+        else: good.append((img, size, pose))
+    groups = {}
+    for img, size, pose in good: groups.setdefault((img.parent, size), []).append(pose.body[pose.present('body', thresh), :2])
+    sides = {max(s) for _, s in groups}
+    frames = {g: keypoint_frame(np.concatenate(p), *g[1], KEYPOINT_FRAMES + tuple(sides)) for g, p in groups.items()}
+    items = []
+    for img, size, pose in good:
+        frame = frames[(img.parent, size)]
+        if frame != size: pose.size = frame
+        pts = pose.body[pose.present('body', thresh), :2]
+        if _inside(pts, *pose.size).mean() < 0.5: skipped.setdefault('size_mismatch', []).append((img, f"{size[0]}x{size[1]} picture")); continue
+        items.append(PairItem(img, pose.resize(size) if frame != size else pose, clip_of(img, path)))
+    used = {kp for kp in matched.values() if kp is not None}
+    orphans = sorted(kp for t in keypoints.values() for kp in t.values() if kp not in used)
+    return PairScan(path, len(matched), items, skipped, {g: f for g, f in frames.items() if f != g[1]}, orphans,
+                    time.perf_counter() - t0)
+
 def find_pairs(path, thresh=0.1):
     "All usable (image, keypoints) frames below `path` as `PairItem`s; skipped frames are counted in one warning"
-    path = Path(path)
-    if not path.is_dir(): raise FileNotFoundError(f"{path}: no such folder")
-    images = sorted(p for p in path.rglob('*') if p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.'))
-    if not images: raise FileNotFoundError(f"{path}: no images (*.png, *.jpg, ...) in this folder or below it")
-    items, no_json, nobody = [], [], []
-    for img in images:
-        kp = img.with_name(img.stem + '_keypoints.json')
-        if not kp.exists(): no_json.append(img); continue
-        pose = main_person(read_openpose(kp, size=image_size(img)), thresh)
-        if pose is None or person_score(pose, thresh) == 0: nobody.append(img); continue
-        items.append(PairItem(img, pose, clip_of(img, path)))
-    if no_json or nobody:
-        warnings.warn(f"{path}: skipped {len(no_json)} image(s) without a _keypoints.json and {len(nobody)} "
-                      f"with nobody in the keypoints, of {len(images)}" +
-                      (f" (e.g. {(no_json or nobody)[0].name})" if no_json or nobody else ''))
-    if not items: raise ValueError(f"{path}: none of the {len(images)} images has a person in its keypoints file")
-    return items
+    scan = scan_pairs(path, thresh)
+    scan.warn()
+    if not scan.items: raise ValueError(f"{scan.path}: {scan.why_empty()}")
+    return scan.items
 
 # %% ../nbs/05_data.ipynb #5ba6a6af
 def _toy_pose(t, size=128):

@@ -218,13 +218,15 @@ def _points(values, n_ok, source, field):
         raise OpenPoseError(source, "contains a value that is not a number", field)
     a = np.array(values, np.float64).reshape(-1, 3)
     if not np.isfinite(a).all(): raise OpenPoseError(source, "contains NaN or infinite values", field)
+    if (np.abs(a) > np.finfo(np.float32).max).any():
+        raise OpenPoseError(source, f"contains {np.abs(a).max():g}, beyond float32's range (would be infinite)", field)
     return a.astype(np.float32)
 
 def _load_json(src):
     "Parse `src` (a path or an already-parsed dict) and give `(data, name for messages)`"
     if isinstance(src, dict): return src, '<dict>'
     path = Path(src)
-    try: text = path.read_text()
+    try: text = path.read_text(encoding='utf-8-sig')       # a byte-order mark (Windows editors) is dropped
     except (OSError, UnicodeDecodeError) as e: raise OpenPoseError(path, f"cannot read file ({e})") from e
     try: return json.loads(text), path
     except json.JSONDecodeError as e:

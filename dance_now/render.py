@@ -17,7 +17,7 @@ from pathlib import Path
 __all__ = ['OFFSETS', 'LABEL_CHANNELS', 'LABEL_SEGMENTS', 'LABEL_KINDS', 'N_LABEL_CHANNELS', 'SHIFT', 'BODY_25_COLORS',
            'HAND_21_COLORS', 'LABEL_PALETTE', 'line_thickness', 'render_label_map', 'draw_skeleton', 'overlay_pose',
            'label_map_to_rgb', 'show_grid', 'show_pose', 'save_image', 'save_gif', 'ImageError', 'image_is_whole',
-           'read_image', 'image_size', 'square_box', 'fit_square']
+           'check_image', 'read_image', 'image_size', 'square_box', 'fit_square']
 
 # %% ../nbs/01_render.ipynb #04595045
 OFFSETS = {'body': 0, 'face': 25, 'hand_left': 95, 'hand_right': 116}
@@ -214,6 +214,10 @@ def image_is_whole(path):
         f.seek(max(0, os.fstat(f.fileno()).st_size - 64))
         return _ends_whole(head, f.read())
 
+def check_image(path):
+    "Raise an `ImageError` naming `path` unless it is a whole picture: its ends are checked, and only a file whose ends look wrong is decoded"
+    if not image_is_whole(path): _strict_decode(Path(path).read_bytes(), path)
+
 def _read_file(path):
     "The picture in the file `path` as RGB uint8, or a clear error naming it"
     path = Path(path)
@@ -239,8 +243,9 @@ def image_size(path):
     "`(w, h)` of an image file, read from its header; an `ImageError` naming the file if it is not an image"
     from PIL import Image
     try:
+        if os.stat(path).st_size == 0: raise ImageError(path, "empty file (0 bytes)")
         with Image.open(path) as im: return im.size
-    except FileNotFoundError: raise
+    except (FileNotFoundError, ImageError): raise
     except Exception as e: raise ImageError(path, f"unreadable image ({e})") from e
 
 # %% ../nbs/01_render.ipynb #5ab46084
