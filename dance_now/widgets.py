@@ -19,13 +19,13 @@ from .render import overlay_pose, save_image
 from .skeleton import (Skeleton, ANGLE_NAMES, JOINT_LIMITS, DANCE_STYLES, dance_skeletons, random_skeleton,
                                 fit_skeleton)
 from .characters import CHARACTERS
-from .train import builtin_weights
-from .transfer import DrawnCharacter, resolve_character, StageTimer
+from .character import DrawnCharacter, resolve_character, BUILTIN_CHARACTERS
+from .transfer import StageTimer
 
 # %% auto #0
-__all__ = ['PLACE_LIMITS', 'SLIDER_GROUPS', 'SLIDER_NAMES', 'SLIDER_LIMITS', 'OPENPOSE_FRAME', 'BUILTIN_CHARACTERS', 'STAGES',
-           'FAST', 'slider_label', 'skeleton_value', 'start_skeleton', 'pose_presets', 'as_character', 'torch_threads',
-           'encode_png', 'fit_picture', 'PosePainter', 'PoseSliders']
+__all__ = ['PLACE_LIMITS', 'SLIDER_GROUPS', 'SLIDER_NAMES', 'SLIDER_LIMITS', 'OPENPOSE_FRAME', 'STAGES', 'FAST', 'slider_label',
+           'skeleton_value', 'start_skeleton', 'pose_presets', 'torch_threads', 'encode_png', 'fit_picture',
+           'PosePainter', 'PoseSliders']
 
 # %% ../nbs/15_widgets.ipynb #b3ac7dd4
 PLACE_LIMITS = {'facing': (-180, 180), 'x': (-.6, .6), 'y': (0, .5), 'scale': (.3, 1.5)}   # where and how big, beside the angles
@@ -83,20 +83,6 @@ def _presets():
 def pose_presets():
     "Named preset `Skeleton`s: rest, T-pose, arms up, crouch, and two frames of each dance style"
     return dict(_presets())
-
-# %% ../nbs/15_widgets.ipynb #9053a590
-BUILTIN_CHARACTERS = [n for n in CHARACTERS if builtin_weights(n).exists()]   # those with shipped weights
-
-def as_character(character, device=None):
-    "A character that draws: a built-in name, a character file, 'drawn:NAME[:SIZE]', or a `Character`/`DrawnCharacter`"
-    if hasattr(character, 'generate') and hasattr(character, 'size'): return character
-    if not isinstance(character, (str, Path)):
-        raise TypeError(f"character: expected a name, a character file, a Character or a DrawnCharacter, "
-                        f"got {type(character).__name__}")
-    try: return resolve_character(character, device)
-    except FileNotFoundError:
-        raise ValueError(f"character: {str(character)!r} is neither a built-in character ({', '.join(BUILTIN_CHARACTERS)}) "
-                         f"nor a character file") from None
 
 # %% ../nbs/15_widgets.ipynb #bdc4cc0a
 STAGES = ('skeleton → pose', 'label map + generate', 'upscale + overlay', 'png', 'widget update')
@@ -169,12 +155,19 @@ def _character_label(character):
 # %% ../nbs/15_widgets.ipynb #b895c85f
 class PoseSliders:
     "Sliders for the joints of a skeleton that redraw `character` live, with presets, random poses, a skeleton overlay and export"
-    def __init__(self, character='aoi', pose=None, size=256, overlay=False, continuous_update=None, threads=None, seed=None,
-                 device=None):
+    def __init__(self,
+                 character='aoi',        # a built-in name, a character file, 'drawn:NAME[:SIZE]' or a character object
+                 pose: Pose|None = None, # the pose to start from (any OpenPose pose, fitted by `fit_skeleton`); `None`: rest
+                 size: int = 256,        # the side of the picture shown, in pixels
+                 overlay: bool = False,  # draw the skeleton over the character
+                 continuous_update: bool|None = None,  # redraw while a slider is dragged (`None`: when the character is fast)
+                 threads: int|None = None,  # torch threads for drawing (`None`: torch's)
+                 seed: int|None = None,  # seed of the random poses
+                 device=None):           # where a loaded character draws
         self.skeleton, self.frame = start_skeleton(pose)
         self.start, self.rng, self.device = self.skeleton, np.random.default_rng(seed), device
         self._auto, self._quiet, self._times = continuous_update is None, False, []
-        self.painter = PosePainter(as_character(character, device), size, threads)
+        self.painter = PosePainter(resolve_character(character, device), size, threads)
         self._build(character, overlay, bool(continuous_update))
         self.redraw()
 
@@ -281,13 +274,13 @@ def set_skeleton(self:PoseSliders, skeleton):
 
 @patch
 def set_character(self:PoseSliders, character):
-    "Draw with `character` from now on: a name in the character menu, or anything `as_character` takes"
+    "Draw with `character` from now on: a name in the character menu, or anything `resolve_character` takes"
     if isinstance(character, str) and character in self._menu: key = character
     else:
-        ch = as_character(character, self.device)
+        ch = resolve_character(character, self.device)
         key = next((k for k, c in self._loaded.items() if c is ch), None) or _character_label(ch)
         self._menu[key] = self._loaded[key] = ch
-    if key not in self._loaded: self._loaded[key] = as_character(self._menu[key], self.device)
+    if key not in self._loaded: self._loaded[key] = resolve_character(self._menu[key], self.device)
     self.painter.character, self._times = self._loaded[key], []
     with self._hold():
         if list(self.character_menu.options) != list(self._menu): self.character_menu.options = list(self._menu)
