@@ -11,8 +11,8 @@ import argparse, io, time, warnings
 import numpy as np, torch, cv2
 from PIL import Image
 from dance_now.render import overlay_pose
-from dance_now.train import Character, build_model
-from dance_now.transfer import DrawnCharacter
+from dance_now.models import build_model
+from dance_now.character import Character, DrawnCharacter
 from dance_now.widgets import PoseSliders, STAGES, fit_picture, torch_threads
 
 SHORT = dict(zip(STAGES, ('pose', 'generate', 'overlay', 'png', 'widget')))
