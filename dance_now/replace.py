@@ -6,14 +6,15 @@ Docs: https://dance-now.github.io/dance_now/replace.html.md"""
 
 # %% ../nbs/13_replace.ipynb #dbb56869
 from __future__ import annotations
-import atexit, os, threading
-from pathlib import Path
+import atexit, threading
 import numpy as np, cv2
 from .keypoints import *
 from .render import save_image, read_image
-from .character import resolve_character
+from .characters import body_unit
+from .character import resolve_character, _background_of
+from .motion import NormStats, character_stats, measure_pose, norm_transform, transform_pose
 from .estimate import get_estimator, _mediapipe
-from .transfer import Source, check_output, fit_height, transfer
+from .transfer import check_output
 
 # %% auto #0
 __all__ = ['get_segmenter', 'close_segmenter', 'person_mask', 'remove_person', 'key_alpha', 'mask_iou', 'pose_region',
@@ -64,7 +65,7 @@ def key_alpha(img, thresh=None, soften=None, border=2, min_hole=None, ramp=2.5, 
     f = img.astype(np.float32)
     edge = np.concatenate([f[:border].reshape(-1, 3), f[-border:].reshape(-1, 3),
                            f[:, :border].reshape(-1, 3), f[:, -border:].reshape(-1, 3)])
-    bg = border_colour(f, border)
+    bg = np.float32(_background_of(img, border))
     if thresh is None: thresh = max(12., 3 * float(np.percentile(np.linalg.norm(edge - bg, axis=1), 75)))
     hi, d = ramp * thresh, np.linalg.norm(f - bg, axis=-1)
     _, lab = cv2.connectedComponents((d < hi).astype(np.uint8), connectivity=4)
