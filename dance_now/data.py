@@ -14,8 +14,8 @@ from .render import *
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'PairItem', 'clip_of', 'match_keypoints',
-           'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset', 'split_by_clip', 'affine_pair',
-           'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
+           'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset', 'make_seed_layout',
+           'split_by_clip', 'affine_pair', 'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #11fb8a80
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -204,6 +204,21 @@ def make_toy_dataset(path, n_clips=2, n_frames=6, size=128):
     cv2.imwrite(str(path/'img_9_1.png'), np.full((size, size, 3), 255, np.uint8))
     (path/'img_9_1_keypoints.json').write_text('{"version": 1.3, "people": []}')
     return path
+
+# %% ../nbs/05_data.ipynb #85ffc15a
+def make_seed_layout(path, keypoints, size=512, draw=None, split='train', ext='.png'):
+    "Write `path/{split}_img/<stem>{ext}` beside `path/{split}_label/<stem>_keypoints.json` from `keypoints` files or `{stem: Pose}`"
+    draw = draw or (lambda pose, size: 255 - draw_skeleton(pose, size))
+    imgs, labels = Path(path)/f'{split}_img', Path(path)/f'{split}_label'
+    imgs.mkdir(parents=True, exist_ok=True); labels.mkdir(parents=True, exist_ok=True)
+    if not isinstance(keypoints, dict):
+        keypoints = {Path(f).name[:-len(KEYPOINTS_SUFFIX)]: Path(f) for f in keypoints}
+    for stem, src in keypoints.items():
+        if isinstance(src, Pose): write_openpose(labels/f'{stem}{KEYPOINTS_SUFFIX}', src); pose = src
+        else: atomic_write_bytes(labels/f'{stem}{KEYPOINTS_SUFFIX}', Path(src).read_bytes()); pose = main_person(read_openpose(src))
+        pic = draw(pose.resize(size), size) if pose is not None else np.full((size, size, 3), 255, np.uint8)
+        save_image(imgs/f'{stem}{ext}', pic)
+    return Path(path)
 
 # %% ../nbs/05_data.ipynb #144a31fe
 def split_by_clip(items, valid_pct=0.1, seed=42):

@@ -214,7 +214,8 @@ def _points(values, n_ok, source, field):
     if not values: return None
     if len(values) % 3 or len(values) // 3 not in n_ok:
         raise OpenPoseError(source, f"expected {' or '.join(str(3*n) for n in n_ok)} numbers, got {len(values)}", field)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+    if not set(map(type, values)) <= {int, float} and not all(       # the set: fast for what JSON gives
+            isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_)) for v in values):
         raise OpenPoseError(source, "contains a value that is not a number", field)
     a = np.array(values, np.float64).reshape(-1, 3)
     if not np.isfinite(a).all(): raise OpenPoseError(source, "contains NaN or infinite values", field)
