@@ -14,12 +14,12 @@ from fastprogress.fastprogress import progress_bar
 from .keypoints import *
 from .keypoints import PARTS, _midpoint
 from .render import save_image, read_image
+from .video import video_info, video_frames
 
 # %% auto #0
 __all__ = ['MP_POSE_NAMES', 'MP_POSE', 'BODY25_FROM_MP', 'BODY25_DERIVED', 'BODY25_ESTIMATED', 'FACE70_FROM_MESH',
            'FACE_MESH_IDX', 'HAND21_FROM_MP', 'SMALL_TOE', 'mediapipe_to_pose', 'PoseEstimator', 'get_estimator',
-           'close_estimators', 'estimate_poses', 'video_info', 'video_frames', 'poses_from_video', 'person_box',
-           'steady_crops', 'dataset_from_video']
+           'close_estimators', 'estimate_poses', 'poses_from_video', 'person_box', 'steady_crops', 'dataset_from_video']
 
 # %% ../nbs/10_pose_estimation.ipynb #8841ca95
 MP_POSE_NAMES = ['NOSE', 'LEFT_EYE_INNER', 'LEFT_EYE', 'LEFT_EYE_OUTER', 'RIGHT_EYE_INNER', 'RIGHT_EYE',
@@ -224,32 +224,6 @@ def _check_count(v, name, lo, none_ok=False):
     if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo:
         raise ValueError(f"{name}: expected an integer >= {lo}{' or None' if none_ok else ''}, got {v!r}")
     return int(v)
-
-def video_info(path):
-    "`(frame count, (w, h))` of the video at `path`; a clear error naming it if it cannot be opened or decoded"
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: no such video file")
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened(): raise ValueError(f"{path}: cannot open as a video (OpenCV knows no decoder for it)")
-        ok, frame = cap.read()
-        if not ok: raise ValueError(f"{path}: no frame could be decoded")
-        return max(int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), 1), (frame.shape[1], frame.shape[0])
-    finally: cap.release()
-
-def video_frames(path, every=1, max_frames=None):
-    "`(frame index, RGB frame)` for every `every`-th frame of the video at `path`, at most `max_frames` of them"
-    cap, i, n = cv2.VideoCapture(str(path)), 0, 0
-    try:
-        while max_frames is None or n < max_frames:
-            if i % every:
-                if not cap.grab(): break
-            else:
-                ok, frame = cap.read()
-                if not ok: break
-                yield i, np.ascontiguousarray(frame[..., ::-1]); n += 1
-            i += 1
-    finally: cap.release()
 
 # %% ../nbs/10_pose_estimation.ipynb #a1aa34c2
 def _expected(count, every, max_frames):
