@@ -17,9 +17,10 @@ from .skeleton import random_pose, BONE_LENGTHS, HEAD_POINTS
 from .characters import body_unit
 
 # %% auto #0
-__all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'measure_pose', 'NormStats', 'norm_transform',
-           'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats', 'savgol_matrix', 'savgol',
-           'fill_gaps', 'smooth_window', 'smooth_poses', 'hold_poses']
+__all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'LIVE_FILTER', 'measure_pose', 'NormStats',
+           'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats', 'savgol_matrix',
+           'savgol', 'fill_gaps', 'smooth_window', 'smooth_poses', 'hold_poses', 'OneEuroFilter', 'PoseFilter',
+           'OnlineNorm']
 
 # %% ../nbs/11_motion.ipynb #12030fc4
 NECK_TO_ANKLE = (.8 - BONE_LENGTHS['ankle']) / BONE_LENGTHS['spine']    # standing neck->ankle over neck->mid-hip
@@ -218,3 +219,139 @@ def hold_poses(poses, hold=6):
         keep = last is not None and run <= hold
         out.append(last if keep else None); held.append(keep)
     return out, held
+
+# %% ../nbs/11_motion.ipynb #b8776e79
+def _alpha(cutoff, dt):
+    "The exponential smoothing factor of a low-pass filter with `cutoff` (Hz) for a step of `dt` seconds"
+    tau = 1 / (2 * math.pi * cutoff)
+    return 1 / (1 + tau / dt)
+
+class OneEuroFilter:
+    "A causal One Euro filter over an array of values (every element filtered on its own); `reset` forgets the past"
+    def __init__(self,
+                 min_cutoff: float = 0.1,  # Hz: the cutoff when still (lower: smoother, more lag when slow)
+                 beta: float = 40.,        # how fast the cutoff rises with speed (higher: less lag when fast)
+                 d_cutoff: float = 1.):    # Hz: the cutoff of the speed estimate
+        for k, v in dict(min_cutoff=min_cutoff, d_cutoff=d_cutoff).items():
+            if not v > 0: raise ValueError(f"{k}: expected a cutoff frequency > 0 Hz, got {v!r}")
+        if beta < 0: raise ValueError(f"beta: expected a number >= 0, got {beta!r}")
+        self.min_cutoff, self.beta, self.d_cutoff = min_cutoff, beta, d_cutoff
+        self.reset()
+
+    def reset(self): self.x = self.dx = self.t = None
+
+    def __call__(self, x, t):
+        "The filtered value of `x` (a number or an array) at time `t` (seconds)"
+        x = np.asarray(x, np.float64)
+        if self.x is None or t <= self.t:
+            if self.x is None: self.x, self.dx = x.copy(), np.zeros_like(x)
+            self.t = t if self.t is None else self.t
+            return self.x.copy()
+        dt = t - self.t
+        dx = (x - self.x) / dt
+        self.dx = self.dx + _alpha(self.d_cutoff, dt) * (dx - self.dx)
+        a = _alpha(self.min_cutoff + self.beta * np.abs(self.dx), dt)
+        self.x, self.t = self.x + a * (x - self.x), t
+        return self.x.copy()
+
+# %% ../nbs/11_motion.ipynb #b77e3b18
+class PoseFilter:
+    "Causal smoothing of a stream of `Pose`s: a One Euro filter per coordinate, missing points held `hold` frames"
+    def __init__(self,
+                 min_cutoff: float = 0.1,   # Hz: `OneEuroFilter`'s cutoff when still
+                 beta: float = 40.,         # `OneEuroFilter`'s speed coefficient, coordinates in person heights
+                 d_cutoff: float = 1.,      # Hz: the cutoff of the speed estimate
+                 hold: int = 3):            # frames a missing point keeps its last place before it is dropped
+        if hold < 0: raise ValueError(f"hold: expected an integer >= 0, got {hold!r}")
+        self.filt, self.hold = OneEuroFilter(min_cutoff, beta, d_cutoff), hold
+        self.reset()
+
+    def reset(self):
+        "Forget everything seen"
+        self.filt.reset(); self.last, self.missing, self.scale = None, None, None
+
+    def _rescale(self, measured):
+        "Follow the person's size slowly (the filter's state is kept in units of it)"
+        if not measured > 0: return
+        new = measured if self.scale is None else self.scale + .05 * (measured - self.scale)
+        if self.scale is not None and self.filt.x is not None:
+            self.filt.x *= self.scale / new; self.filt.dx *= self.scale / new
+        self.scale = new
+
+    def __call__(self, pose, t, scale=None):
+        "`pose` (`None` for nobody) smoothed at time `t` (s); `scale`: the person's size in pixels (default: measured)"
+        if pose is None:
+            if self.last is None: return None
+            pose = Pose.from_keypoints(np.zeros((137, 3), np.float32), self.last.size)
+        kp = pose.keypoints.astype(np.float64)
+        ok = kp[:, 2] > 0
+        if self.last is None:
+            if not ok.any(): return None
+            self.scale = None
+            self.last, self.missing = kp.copy(), np.where(ok, 0, self.hold + 1)
+        self._rescale(scale or (measure_pose(pose) or (0, 0, 0))[1])
+        if self.scale is None: self.scale = float(max(pose.size))
+        prev = self.last
+        self.missing = np.where(ok, 0, self.missing + 1)
+        fresh = ok & (prev[:, 2] <= 0)                            # points that come back: start where they are
+        xy = np.where(ok[:, None], kp[:, :2], prev[:, :2]) / self.scale
+        if self.filt.x is not None: self.filt.x[fresh] = xy[fresh]; self.filt.dx[fresh] = 0
+        out = np.empty_like(kp)
+        out[:, :2] = self.filt(xy, t) * self.scale
+        held = ~ok & (self.missing <= self.hold) & (prev[:, 2] > 0)
+        out[:, 2] = np.where(ok, kp[:, 2], np.where(held, prev[:, 2] * .5, 0))
+        out[out[:, 2] <= 0] = 0
+        self.last = out
+        if not (out[:, 2] > 0).any(): self.last = None; self.filt.reset(); return None
+        return Pose.from_keypoints(out.astype(np.float32), pose.size)
+
+# %% ../nbs/11_motion.ipynb #8bd0a34c
+LIVE_FILTER = dict(min_cutoff=2., beta=10., d_cutoff=1.)   # tuned on a jittered dance (below); MediaPipe's 0.1/40 the start
+
+# %% ../nbs/11_motion.ipynb #a92658b0
+class OnlineNorm:
+    "The person's `NormStats` estimated online (warm-up median, then slow updates), and poses mapped to `target`"
+    def __init__(self,
+                 target: NormStats,     # the character's statistics (`character_stats(character)`)
+                 warmup: int = 10,      # poses whose median starts the estimates
+                 rate: float = 0.02,    # weight of each later pose in the running estimates
+                 outlier: float = 0.35, # a height further than this share from the estimate is not used...
+                 restart: int = 45,     # ... and this many such poses in a row start the warm-up again
+                 follow: bool = False): # move with the person sideways beyond the running centre's drift
+        if warmup < 1: raise ValueError(f"warmup: expected an integer >= 1, got {warmup!r}")
+        if not 0 < rate <= 1: raise ValueError(f"rate: expected a number in (0, 1], got {rate!r}")
+        self.target, self.warmup, self.rate, self.outlier, self.restart, self.follow = target, warmup, rate, outlier, restart, follow
+        self.reset()
+
+    def reset(self):
+        "Forget the person"
+        self.seen, self.est, self.odd, self.size = [], None, 0, None
+
+    @property
+    def stats(self) -> NormStats|None:
+        "The person's statistics so far, `None` before the first pose"
+        if self.est is None: return None
+        g, h, x = self.est
+        return NormStats(g, g, h, h, x, self.size, len(self.seen))
+
+    def update(self, pose):
+        "Learn from `pose` (`None`: nobody, nothing learnt); the statistics after it"
+        m = measure_pose(pose)
+        if m is None: return self.stats
+        if self.size != pose.size: self.reset(); self.size = pose.size
+        m = np.array(m, np.float64)
+        if len(self.seen) < self.warmup:
+            self.seen.append(m); self.est = np.median(self.seen, 0)
+        elif abs(m[1] - self.est[1]) > self.outlier * self.est[1]:
+            self.odd += 1
+            if self.odd >= self.restart: self.reset(); self.size = pose.size; self.seen, self.est = [m], m
+        else:
+            self.odd = 0; self.est = self.est + self.rate * (m - self.est)
+        return self.stats
+
+    def __call__(self, pose):
+        "`pose` moved into the target's frame, learning from it first; `None` for nobody"
+        s = self.update(pose)
+        if pose is None or s is None: return None
+        tf = norm_transform(pose, self.target, s, self.follow)
+        return None if tf is None else transform_pose(pose, tf, self.target.size)
