@@ -11,7 +11,7 @@ import argparse, os, time, warnings
 from pathlib import Path
 import torch
 from fastai.torch_core import rank_distrib, num_distrib
-from dance_now.characters import make_synthetic_dataset
+from dance_now.synthetic import make_synthetic_dataset
 from dance_now.train import train_character, export_character, unwrap
 
 def main():

@@ -10,7 +10,8 @@ is there), `export_character` in half precision into the package, then the quali
 import argparse, json, time, warnings
 from pathlib import Path
 import numpy as np, torch
-from dance_now.characters import CHARACTERS, make_synthetic_dataset, draw_character
+from dance_now.characters import CHARACTERS, draw_character
+from dance_now.synthetic import make_synthetic_dataset
 from dance_now.skeleton import random_pose
 from dance_now.train import train_character, export_character, load_character, quality_report, builtin_weights
 

@@ -1,5 +1,4 @@
-"""Procedural anime characters drawn from OpenPose keypoints, and a writer for synthetic training sets in the
-seed dataset's layout.
+"""Procedural anime characters drawn from OpenPose keypoints: three styles, depth order, face, hands and clothes.
 
 Docs: https://dance-now.github.io/dance_now/characters.html.md"""
 
@@ -7,23 +6,19 @@ Docs: https://dance-now.github.io/dance_now/characters.html.md"""
 
 # %% ../nbs/03_characters.ipynb #068f1af3
 from __future__ import annotations
-import json, math, os, re, tempfile
-from dataclasses import dataclass, asdict
+import math
+from dataclasses import dataclass
 from pathlib import Path
 import cv2
 import numpy as np
 from .keypoints import *
 from .keypoints import _as_size
 from .render import SHIFT, _FIX, save_image
-from .skeleton import random_skeleton, dance_skeletons, DANCE_STYLES
-from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['HAIR_STYLES', 'OUTFITS', 'STYLES', 'CHARACTERS', 'BODY_RATIOS', 'R_SIDE', 'L_SIDE', 'SKULL', 'JAW', 'ARM_R', 'ARM_L',
-           'LEG_R', 'LEG_L', 'FEET', 'TORSO_PTS', 'HEAD_PTS', 'DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'ARG_KEYS',
-           'CharacterStyle', 'get_style', 'body_unit', 'far_side', 'infer_depth', 'HeadFrame', 'head_frame',
-           'layer_order', 'draw_character', 'dataset_clips', 'clip_skeletons', 'synthetic_frames',
-           'make_synthetic_dataset']
+           'LEG_R', 'LEG_L', 'FEET', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle', 'get_style', 'body_unit', 'far_side',
+           'infer_depth', 'HeadFrame', 'head_frame', 'layer_order', 'draw_character']
 
 # %% ../nbs/03_characters.ipynb #14bed5df
 HAIR_STYLES, OUTFITS = ('twintails', 'spiky', 'bob'), ('sailor', 'hoodie', 'dress')
@@ -567,99 +562,3 @@ def draw_character(pose, name='aoi', size=256, alpha=False, bg=None, depth=None)
         elif kind == 'head' and hf is not None: _draw_head(p, hf, st, cv)
     if not alpha: return img
     return np.ascontiguousarray(img[..., :3]), img[..., 3].astype(np.float32) / 255
-
-# %% ../nbs/03_characters.ipynb #8f45c5d1
-DATASET_VERSION = 1        # bump when the pictures or the layout change
-CLIP_LEN = 48              # frames in one clip
-DANCE_FPS = 12             # frame rate of the dance clips
-
-def dataset_clips(n, seed=0, dance_frac=0.5):
-    "The clips of a synthetic dataset of `n` frames: dicts with `clip`, `kind` ('dance'/'random'), `n`, `seed`, `style`"
-    n_dance = int(round(n * dance_frac))
-    clips = []
-    for kind, m in (('dance', n_dance), ('random', n - n_dance)):
-        for start in range(0, m, CLIP_LEN):
-            rng = np.random.default_rng([seed, len(clips)])
-            clips.append({'clip': len(clips), 'kind': kind, 'n': min(CLIP_LEN, m - start),
-                          'seed': int(rng.integers(2 ** 31)), 'style': str(rng.choice(DANCE_STYLES)) if kind == 'dance' else None})
-    return clips
-
-def _placement(rng):
-    "A random `(scale, dx)` for a skeleton: smaller ones can stand further from the centre and stay in the frame"
-    scale = rng.uniform(.72, 1.)
-    return scale, rng.uniform(-1, 1) * max(.625 / scale - .45, 0)
-
-def clip_skeletons(clip):
-    "The `Skeleton`s of one clip of `dataset_clips`"
-    rng = np.random.default_rng(clip['seed'])
-    if clip['kind'] == 'dance':
-        scale, dx = _placement(rng)
-        return [sk.set(x=sk.x + dx, scale=scale) for sk in dance_skeletons(clip['n'], DANCE_FPS, clip['seed'], clip['style'])]
-    out = []
-    for _ in range(clip['n']):
-        sk = random_skeleton(rng)
-        scale, dx = _placement(rng)
-        out.append(sk.set(x=sk.x + dx, scale=scale))
-    return out
-
-def synthetic_frames(n, size=256, seed=0, dance_frac=0.5):
-    "`(stem, pose, depth)` of every frame of the synthetic dataset of these arguments, in order"
-    for c in dataset_clips(n, seed, dance_frac):
-        for i, sk in enumerate(clip_skeletons(c)):
-            yield f"img_{c['clip']}_{i}", sk.to_pose(size), sk.body_depth(size)
-
-# %% ../nbs/03_characters.ipynb #1d5ec211
-_OURS = re.compile(r'\.?(img_\d+_\d+(\.png|_keypoints\.json)|manifest\.json)(\..+\.tmp)?')
-ARG_KEYS = ('character', 'character_style', 'n', 'size', 'seed', 'dance_frac', 'version')
-
-def _read_manifest(path):
-    "The manifest at `path` as a dict (a clear error when it is not one)"
-    try: m = json.loads(Path(path).read_text())
-    except (OSError, ValueError) as e: raise ValueError(f"{path}: not a readable dataset manifest ({e})") from e
-    if not isinstance(m, dict): raise ValueError(f"{path}: not a dataset manifest")
-    return m
-
-def _check_args(character, n, size, seed, dance_frac):
-    "The arguments of `make_synthetic_dataset` as the manifest stores them, checked"
-    st = get_style(character)
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n: expected a positive int, got {n!r}")
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 32: raise ValueError(f"size: expected an int >= 32, got {size!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed: expected an int >= 0, got {seed!r}")
-    if not 0 <= dance_frac <= 1: raise ValueError(f"dance_frac: expected a number in [0, 1], got {dance_frac!r}")
-    args = dict(character=st.name, character_style=asdict(st), n=int(n), size=int(size), seed=int(seed),
-                dance_frac=float(dance_frac), version=DATASET_VERSION)
-    return st, json.loads(json.dumps(args))                  # tuples as lists, as they come back from the file
-
-# %% ../nbs/03_characters.ipynb #0e1123a8
-def make_synthetic_dataset(path, character, n, size=256, seed=0, dance_frac=0.5, progress=True) -> Path:
-    "Write `n` pictures of `character` (`size`x`size`) with their OpenPose JSON into folder `path`; the same call twice does nothing"
-    st, args = _check_args(character, n, size, seed, dance_frac)
-    path = Path(path)
-    if path.exists() and not path.is_dir(): raise NotADirectoryError(f"{path}: not a folder")
-    path.mkdir(parents=True, exist_ok=True)
-    names = sorted(f.name for f in path.iterdir())
-    foreign = [x for x in names if not _OURS.fullmatch(x)]
-    if foreign: raise FileExistsError(f"{path}: holds files that are not part of a synthetic dataset "
-                                      f"({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}); use another folder")
-    man = path/'manifest.json'
-    if man.exists():
-        old = _read_manifest(man)
-        diff = [k for k in ARG_KEYS if old.get(k) != args[k]]
-        if diff: raise FileExistsError(f"{path}: holds another synthetic dataset (" +
-                                       ', '.join(f"{k}={old.get(k)!r}" for k in diff if k != 'character_style') +
-                                       (' and another character style' if 'character_style' in diff else '') +
-                                       f"); use another folder or delete it")
-        if all(x in names for s in old.get('stems', []) for x in (f'{s}.png', f'{s}_keypoints.json')): return path
-    clips = dataset_clips(n, seed, dance_frac)
-    stems = [f"img_{c['clip']}_{i}" for c in clips for i in range(c['n'])]
-    plan = {f'{s}.png' for s in stems} | {f'{s}_keypoints.json' for s in stems}
-    for x in names:                                          # unfinished: the manifest, temp files, other plans
-        if x not in plan: (path/x).unlink(missing_ok=True)
-    frames = synthetic_frames(n, size, seed, dance_frac)
-    if progress: frames = progress_bar(frames, total=n, leave=False)
-    for stem, pose, depth in frames:
-        save_image(path/f'{stem}.png', draw_character(pose, st, size, depth=depth))
-        write_openpose(path/f'{stem}_keypoints.json', pose)
-    manifest = {**args, 'clips': [{k: c[k] for k in ('clip', 'kind', 'style', 'n')} for c in clips], 'stems': stems}
-    atomic_write_text(man, json.dumps(manifest, indent=1))
-    return path
