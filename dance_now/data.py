@@ -6,16 +6,17 @@ Docs: https://dance-now.github.io/dance_now/data.html.md"""
 
 # %% ../nbs/05_data.ipynb #30e0a4f2
 from __future__ import annotations
-import os, re, time, warnings
+import os, re, shlex, time, warnings
 from pathlib import Path
 import numpy as np, cv2, torch
 from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'PairItem', 'clip_of', 'match_keypoints',
-           'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset', 'make_seed_layout',
-           'split_by_clip', 'affine_pair', 'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
+__all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'FRAMINGS', 'PairItem', 'clip_of',
+           'match_keypoints', 'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset',
+           'make_seed_layout', 'framing', 'contact_sheet', 'DataReport', 'data_report', 'split_by_clip', 'affine_pair',
+           'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #11fb8a80
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -110,7 +111,7 @@ class PairScan:
 
     def frame_message(self):
         "One line naming the groups of pictures whose keypoints were measured in another frame; `''` if none"
-        return '; '.join(f"{self.path}: keypoints of the {w}x{h} pictures in {d} lie in a {fw}x{fh} frame "
+        return '; '.join(f"{self.path}: keypoints of the {w}x{h} pictures in {d.relative_to(self.path).as_posix()} lie in a {fw}x{fh} frame "
                          f"(most points outside the pictures): rescaled to the pictures"
                          for (d, (w, h)), (fw, fh) in self.frames.items())
 
@@ -219,6 +220,68 @@ def make_seed_layout(path, keypoints, size=512, draw=None, split='train', ext='.
         pic = draw(pose.resize(size), size) if pose is not None else np.full((size, size, 3), 255, np.uint8)
         save_image(imgs/f'{stem}{ext}', pic)
     return Path(path)
+
+# %% ../nbs/05_data.ipynb #65d4a16c
+FRAMINGS = ('full body', 'upper body', 'close')
+
+def framing(pose, thresh=0.1):
+    "'full body', 'upper body' or 'close': which confident body points of `pose` lie inside its frame"
+    inside = pose.present('body', thresh) & _inside(pose.body[:, :2], *pose.size, margin=0)
+    has = lambda *names: any(inside[BODY[n]] for n in names)
+    if has('RAnkle', 'LAnkle', 'RHeel', 'LHeel'): return 'full body'
+    return 'upper body' if has('MidHip', 'RHip', 'LHip', 'RKnee', 'LKnee') else 'close'
+
+def contact_sheet(items, n=8, tile=160, ncols=4):
+    "RGB picture of `n` of `items` spread evenly, each fitted square at `tile` with its skeleton over it and its name"
+    picks = [items[round(i)] for i in np.linspace(0, len(items) - 1, min(n, len(items)))] if items else []
+    tiles = []
+    for it in picks:
+        img, pose = fit_square(it.pose, tile, read_image(it.image))
+        img = overlay_pose(img, pose)
+        cv2.putText(img, it.image.stem[:22], (3, tile - 5), cv2.FONT_HERSHEY_SIMPLEX, .35, (255, 0, 0), 1, cv2.LINE_AA)
+        tiles.append(img)
+    if not tiles: return np.full((tile, tile, 3), 255, np.uint8)
+    tiles += [np.full_like(tiles[0], 255)] * (-len(tiles) % ncols)
+    return np.concatenate([np.concatenate(tiles[r:r + ncols], 1) for r in range(0, len(tiles), ncols)], 0)
+
+# %% ../nbs/05_data.ipynb #2873f1ad
+class DataReport:
+    "What `data_report` found: the `scan` (a `PairScan`), `counts`, the contact `sheet` and the file it went to"
+    def __init__(self, scan, counts, sheet, sheet_path=None): self.scan, self.counts, self.sheet, self.sheet_path = scan, counts, sheet, sheet_path
+    def __repr__(self): return self.summary()
+
+    def summary(self):
+        "The report in words, ending with the command that trains on the folder"
+        c, s = self.counts, self.scan
+        lines = [f"data report of {s.path} (scanned in {s.seconds:.1f} s)",
+                 f"  folders of pictures: " + ', '.join(f"{d} ({k})" for d, k in c['folders'].items()),
+                 f"  pairs: {c['pairs']} of {c['images']} images, in {c['clips']} clips",
+                 f"  skipped: " + (', '.join(f"{k} {r.replace('_', ' ')}" for r, k in c['skipped'].items() if k) or 'none')]
+        if c['orphans']: lines.append(f"  keypoints files without a picture: {c['orphans']}")
+        if s.frames: lines.append(f"  rescaled: {s.frame_message()}")
+        n = max(1, c['pairs'])
+        lines += [f"  face shown in {c['face']} frames ({c['face'] / n:.0%}), a hand in {c['hand']} ({c['hand'] / n:.0%})",
+                  "  framings: " + ', '.join(f"{f} {k}" for f, k in c['framings'].items())]
+        if self.sheet_path: lines.append(f"  contact sheet: {self.sheet_path}")
+        lines.append(f"next: dance_now train {shlex.quote(str(s.path))}" if c['pairs'] else
+                     "nothing to train on: " + s.why_empty())
+        return '\n'.join(lines)
+
+def data_report(path, out=None, n_sheet=8, thresh=0.1):
+    "A `DataReport` of the dataset below `path`; the contact sheet written to `out` (a .png) when given"
+    scan = scan_pairs(path, thresh)
+    items = scan.items
+    rel = [it.image.parent.relative_to(scan.path).as_posix() for it in items]
+    folders = {d: rel.count(d) for d in sorted(set(rel))}
+    kinds = [framing(it.pose, thresh) for it in items]
+    counts = dict(images=scan.n_images, pairs=len(items), clips=len({it.clip for it in items}), folders=folders,
+                  skipped=scan.counts, orphans=len(scan.orphans),
+                  face=sum(int(it.pose.present('face', thresh).sum() >= 20) for it in items),
+                  hand=sum(int(max(it.pose.present('hand_left', thresh).sum(), it.pose.present('hand_right', thresh).sum()) >= 6) for it in items),
+                  framings={f: kinds.count(f) for f in FRAMINGS})
+    sheet = contact_sheet(items, n_sheet)
+    if out is not None: save_image(out, sheet)
+    return DataReport(scan, counts, sheet, out and Path(out))
 
 # %% ../nbs/05_data.ipynb #144a31fe
 def split_by_clip(items, valid_pct=0.1, seed=42):
