@@ -17,8 +17,8 @@ from .estimate import get_estimator, _mediapipe
 from .transfer import check_output
 
 # %% auto #0
-__all__ = ['get_segmenter', 'close_segmenter', 'person_mask', 'remove_person', 'key_alpha', 'mask_iou', 'pose_region',
-           'replace_person']
+__all__ = ['MIN_PHOTO_SIDE', 'get_segmenter', 'close_segmenter', 'person_mask', 'remove_person', 'key_alpha', 'mask_iou',
+           'pose_region', 'person_hole', 'find_people', 'replace_person']
 
 # %% ../nbs/13_replace.ipynb #1d0ef53d
 _SEGMENTERS, _SEG_LOCK = {}, threading.RLock()
@@ -108,22 +108,38 @@ def pose_region(pose, shape, width=0.3):
     if len(f) >= 3: cv2.fillConvexPoly(m, cv2.convexHull(f.astype(np.int32)), 1)
     return m > 0
 
-def replace_person(photo, character, out=None, dilate=0.015, inpaint_size=512, face=True, return_parts=False):
-    "`photo` with its person replaced by `character` in their pose, place and size; written to `out` if given"
-    img = read_image(photo)
-    name = '<image array>' if isinstance(photo, np.ndarray) else str(photo)
-    if out is not None: out = check_output(out, 'photo', photo)
-    ch = resolve_character(character)
-    if out is not None: out.parent.mkdir(parents=True, exist_ok=True)
-    tstats = character_stats(ch)
-    pose = main_person(get_estimator()(img))
-    if pose is None or measure_pose(pose) is None: raise ValueError(f"{name}: nobody found in the photo")
-    prob = person_mask(img)
-    h, w = img.shape[:2]
-    k = max(1, round(dilate * max(h, w)))
-    person = (prob > .5) | pose_region(pose, img.shape)
-    hole = cv2.dilate(person.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * k + 1, 2 * k + 1))) > 0
-    clean = remove_person(img, hole, max_side=inpaint_size)
+
+# %% ../nbs/13_replace.ipynb #b94f56bf
+MIN_PHOTO_SIDE = 32      # pixels: a photo smaller than this on a side is too small to find a person in
+
+def person_hole(prob, pose, dilate_px=0):
+    "Boolean mask of the person of `pose` to paint out: the pieces of the segmentation `prob` (> .5) that touch the pose's region, with it, grown by `dilate_px`"
+    region = pose_region(pose, prob.shape)
+    _, lab = cv2.connectedComponents((prob > .5).astype(np.uint8), connectivity=8)
+    ids = np.unique(lab[region]); ids = ids[ids > 0]
+    person = (np.isin(lab, ids) | region).astype(np.uint8)
+    k = int(dilate_px)
+    if k > 0: person = cv2.dilate(person, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * k + 1, 2 * k + 1)))
+    return person > 0
+
+def find_people(img, prob, dilate_px=0, inpaint_size=512, max_people=8):
+    "The people in RGB `img` (segmentation `prob`), main one first, as `[(pose, hole)]`, and `img` with the first 1, 2, ... of them painted out"
+    people, cleans, work, taken = [], [], img, np.zeros(img.shape[:2], bool)
+    est = get_estimator()
+    while len(people) < max_people:
+        pose = main_person(est(work))
+        if pose is None or measure_pose(pose) is None: break
+        region = pose_region(pose, img.shape)
+        if taken[region].mean() > .5: break              # the inpainting's smear of someone already found
+        hole = person_hole(prob, pose, dilate_px)
+        work = remove_person(work, hole, max_side=inpaint_size)
+        people.append((pose, hole)); cleans.append(work); taken |= hole
+    return people, cleans
+
+# %% ../nbs/13_replace.ipynb #04e4ade4
+def _draw_in_place(ch, pose, tstats, shape, face):
+    "`ch` drawn in `pose`, moved back to the pose's place and size in a photo of `shape`: `(picture, alpha, generated, pose in the character's frame)`"
+    h, w = shape[:2]
     tf = norm_transform(pose, tstats, NormStats.from_poses([pose]))
     npose = transform_pose(pose, tf, ch.size)
     gen = ch.generate([npose], bs=1, face=face)[0]
@@ -131,8 +147,45 @@ def replace_person(photo, character, out=None, dilate=0.015, inpaint_size=512, f
     scale, dx, dy = tf                                   # back into the photo: x = (x' - dx) / scale
     M = np.float32([[1 / scale, 0, -dx / scale], [0, 1 / scale, -dy / scale]])
     char = cv2.warpAffine(gen, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    a = cv2.warpAffine(alpha, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)[..., None]
-    res = (a * char + (1 - a) * clean).round().astype(np.uint8)
-    if out is not None: save_image(out, res)
+    a = cv2.warpAffine(alpha, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return char, a, gen, npose
+
+def _people(n): return f"{n} {'person' if n == 1 else 'people'}"
+
+def replace_person(photo,                      # the photo: an image file or an RGB uint8 array
+                   character,                  # a character object, file, built-in name or 'drawn:NAME'
+                   out=None,                   # where to write the result (.png, .jpg, ...); `None`: not written
+                   dilate: float = 0.015,      # how far the hole is grown round the person, as a share of the photo's longer side
+                   inpaint_size: int = 512,    # the largest side the hole is filled in at (for speed)
+                   face: bool = True,          # with the character's face stage
+                   all_people: bool = False,   # replace each person found, not only the main one
+                   return_parts: bool = False):# also return the steps' pictures and the people found, as a dict
+    "`photo` with its main person (or, with `all_people`, each person) replaced by `character` in their pose, place and size"
+    img = read_image(photo)
+    name = '<image array>' if isinstance(photo, np.ndarray) else str(photo)
+    h, w = img.shape[:2]
+    if min(h, w) < MIN_PHOTO_SIDE:
+        raise ValueError(f"{name}: the photo is {w}x{h} pixels, too small to find a person in (at least {MIN_PHOTO_SIDE} on each side)")
+    if out is not None: out = check_output(out, 'photo', photo)
+    ch = resolve_character(character)
+    prob = person_mask(img)
+    people, cleans = find_people(img, prob, max(1, round(dilate * max(h, w))), inpaint_size)
+    if not people: raise ValueError(f"{name}: nobody found in the photo")
+    todo = people if all_people else people[:1]
+    res = cleans[len(todo) - 1].astype(np.float32)
+    tstats, alphas, drawn = character_stats(ch), np.zeros((h, w), np.float32), []
+    for pose, _ in reversed(todo):                      # the main person last, on top
+        char, a, gen, npose = _draw_in_place(ch, pose, tstats, img.shape, face)
+        res = a[..., None] * char + (1 - a[..., None]) * res
+        alphas = np.maximum(alphas, a); drawn.insert(0, (gen, npose))
+    res = res.round().astype(np.uint8)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        save_image(out, res)
     if not return_parts: return res
-    return res, dict(mask=prob, hole=hole, inpainted=clean, character=gen, alpha=a[..., 0], pose=pose, norm_pose=npose)
+    n, k = len(people), len(todo)
+    summary = (f"{_people(n)} found; " + ("replaced" if n == 1 else f"each of them replaced" if k == n else
+               f"the main one replaced, the other{'s' if n > 2 else ''} left as they are (all_people / --all replaces each)"))
+    return res, dict(mask=prob, hole=np.any([hl for _, hl in todo], 0), inpainted=cleans[k - 1], character=drawn[0][0],
+                     alpha=alphas, pose=people[0][0], norm_pose=drawn[0][1], poses=[p for p, _ in people],
+                     people=n, replaced=k, summary=summary)
