@@ -14,9 +14,9 @@ from .render import *
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'FRAMINGS', 'PairItem', 'clip_of',
-           'match_keypoints', 'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs', 'make_toy_dataset',
-           'make_seed_layout', 'framing', 'contact_sheet', 'DataReport', 'data_report', 'split_by_clip', 'affine_pair',
-           'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
+           'match_keypoints', 'match_pairs', 'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs',
+           'make_toy_dataset', 'make_seed_layout', 'framing', 'contact_sheet', 'DataReport', 'data_report',
+           'split_by_clip', 'affine_pair', 'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #11fb8a80
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -66,6 +66,10 @@ def match_keypoints(images, keypoints):
         tables = [keypoints.get(folder, {})] + [keypoints[d] for d in sibs]
         for img in imgs: out[img] = next((t[img.stem] for t in tables if img.stem in t), None)
     return out
+
+def match_pairs(path):
+    "`{image: its keypoints file or None}` for every image below `path` (hidden folders left out; see above)"
+    return match_keypoints(*_walk(path))
 
 # %% ../nbs/05_data.ipynb #cf7aa01e
 KEYPOINT_FRAMES = (256, 512, 640, 1024, 1280, 1920, 2048, 3840, 4096)   # usual long sides of the frames poses are measured in
