@@ -17,7 +17,6 @@ import numpy as np, cv2
 from numpy.lib.stride_tricks import sliding_window_view
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
-from .keypoints import _UMASK
 from .keypoints import _as_size
 from .render import draw_skeleton, save_image, save_gif
 from .skeleton import random_pose, dance, BONE_LENGTHS, HEAD_POINTS
@@ -26,21 +25,21 @@ from .render import square_box, image_size, read_image
 from .character import *
 from .motion import *
 from .estimate import get_estimator, _mediapipe
+from .video import VIDEO_CODECS, VideoReader, VideoWriter, video_codec, write_video
 
 # %% auto #0
-__all__ = ['PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT', 'VIDEO_OUT', 'STAGES', 'Source', 'check_output', 'AtomicVideoWriter',
-           'StageTimer', 'fit_height', 'transfer', 'stage_video', 'sample_photo', 'cmd_dance', 'cmd_replace',
-           'add_transfer_commands']
+__all__ = ['PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT', 'VIDEO_OUT', 'STAGES', 'Source', 'check_output', 'StageTimer',
+           'fit_height', 'transfer', 'stage_video', 'sample_photo']
 
 # %% ../nbs/12_transfer.ipynb #2d605b88
 PHOTO_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.webp', '.tif', '.tiff')
 VIDEO_SUFFIXES = ('.mp4', '.avi', '.mov', '.mkv', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv')
-PHOTO_OUT, VIDEO_OUT = ('.png', '.jpg', '.jpeg', '.bmp', '.webp'), ('.mp4',)
+PHOTO_OUT, VIDEO_OUT = ('.png', '.jpg', '.jpeg', '.bmp', '.webp'), tuple(VIDEO_CODECS)
 
 class Source:
-    "A photo or a video, checked and opened for reading: a photo is read, a video's first frame decoded"
-    def __init__(self, source):
-        self.cap, self.image = None, None
+    "A photo or a video, checked and opened for reading: a photo is read, a video's first frame decoded (upright)"
+    def __init__(self, source):  # a photo or video file, or an RGB image array
+        self.reader, self.image, self._read = None, None, False
         if isinstance(source, np.ndarray):
             self.name, self.image = '<image array>', read_image(source)
         else:
@@ -48,38 +47,22 @@ class Source:
             if not path.is_file(): raise FileNotFoundError(f"{path}: no such file (the source photo or video)")
             suf = path.suffix.lower()
             if suf in PHOTO_SUFFIXES: self.image = read_image(path)
-            elif suf in VIDEO_SUFFIXES or cv2.imread(str(path)) is None: self._open_video(path)
+            elif suf in VIDEO_SUFFIXES or cv2.imread(str(path)) is None: self.reader = VideoReader(path)
             else: self.image = read_image(path)
-        self.is_video = self.cap is not None
-        if not self.is_video: self.frame_size, self.count, self.fps = (self.image.shape[1], self.image.shape[0]), 1, None
-
-    def _open_video(self, path):
-        "Open the video at `path` and decode its first frame, or raise an error naming it"
-        cap = cv2.VideoCapture(str(path))
-        ok, frame = cap.read() if cap.isOpened() else (False, None)
-        if not ok:
-            cap.release()
-            raise ValueError(f"{path}: not a photo or video that OpenCV can read (no frame could be decoded)")
-        self.cap, self._first = cap, np.ascontiguousarray(frame[..., ::-1])
-        self.frame_size = (frame.shape[1], frame.shape[0])
-        self.count = max(int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), 1)
-        fps = cap.get(cv2.CAP_PROP_FPS)
-        self.fps = float(fps) if fps and np.isfinite(fps) and 0 < fps < 1000 else None
+        self.is_video = self.reader is not None
+        if self.is_video: self.frame_size, self.count, self.fps = self.reader.size, self.reader.count, self.reader.fps
+        else: self.frame_size, self.count, self.fps = (self.image.shape[1], self.image.shape[0]), 1, None
 
     def frames(self):
-        "The video's RGB frames in order, each decoded once (the first was decoded when it was opened)"
+        "The RGB frames in order (a photo's one picture), upright, each decoded once"
         if not self.is_video: yield self.image; return
-        first, self._first = self._first, None
-        if first is None: raise ValueError(f"{self.name}: frames() can be read only once")
-        yield first
-        while True:
-            ok, frame = self.cap.read()
-            if not ok: return
-            yield np.ascontiguousarray(frame[..., ::-1])
+        if self._read: raise ValueError(f"{self.name}: frames() can be read only once")
+        self._read = True
+        yield from self.reader
 
     def close(self):
         "Release the video"
-        if self.cap is not None: self.cap.release()
+        if self.reader is not None: self.reader.close()
 
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
@@ -90,7 +73,7 @@ def check_output(out, kind, source=None) -> Path:
     out = Path(out)
     allowed = PHOTO_OUT if kind == 'photo' else VIDEO_OUT
     if out.suffix.lower() not in allowed:
-        raise ValueError(f"{out}: the output for a {kind} must end in {' or '.join(allowed)}")
+        raise ValueError(f"{out}: the output for a {kind} must end in {', '.join(allowed[:-1])} or {allowed[-1]}")
     if out.is_dir(): raise ValueError(f"{out}: is a folder; give the output a file name")
     if isinstance(source, (str, os.PathLike)) and Path(source).exists() and out.exists() and out.samefile(source):
         raise ValueError(f"{out}: is the source itself; write the output elsewhere")
@@ -117,41 +100,6 @@ def _check_args(smooth, max_gap, hold, bs, fps):
             raise ValueError(f"{name}: expected an integer >= {lo}, got {v!r}")
     if fps is not None and not (isinstance(fps, (int, float)) and 0 < fps < 1000):
         raise ValueError(f"fps: expected a frame rate in frames per second, got {fps!r}")
-
-# %% ../nbs/12_transfer.ipynb #12a0585e
-class AtomicVideoWriter:
-    "A video (MP4 by default) written to a temporary file beside `path`, moved into place on `commit`; removed on error"
-    def __init__(self, path, fps, size, fourcc='mp4v'):
-        self.path, self.size = Path(path), tuple(size)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f'.{self.path.name}.', suffix='.tmp' + (self.path.suffix or '.mp4'))
-        os.close(fd)
-        self.vw = cv2.VideoWriter(self.tmp, cv2.VideoWriter_fourcc(*fourcc), float(fps), self.size)
-        if not self.vw.isOpened():
-            self.abort()
-            raise ValueError(f"{self.path}: OpenCV cannot write a {fourcc} video of {self.size} at {fps} fps")
-        self.n = 0
-
-    def write(self, frame):
-        "Add one RGB uint8 frame of `size`"
-        if (frame.shape[1], frame.shape[0]) != self.size:
-            raise ValueError(f"{self.path}: frame of {frame.shape[1]}x{frame.shape[0]}, the video is {self.size[0]}x{self.size[1]}")
-        self.vw.write(np.ascontiguousarray(frame[..., ::-1])); self.n += 1
-
-    def commit(self):
-        "Finish the file and move it into place"
-        self.vw.release()
-        os.chmod(self.tmp, 0o666 & ~_UMASK)             # the usual permissions, as `atomic_output` gives
-        os.replace(self.tmp, self.path)
-        return self.path
-
-    def abort(self):
-        "Drop the temporary file"
-        if getattr(self, 'vw', None) is not None: self.vw.release()
-        Path(self.tmp).unlink(missing_ok=True)
-
-    def __enter__(self): return self
-    def __exit__(self, typ, *exc):
-        if Path(self.tmp).exists(): self.abort()
 
 # %% ../nbs/12_transfer.ipynb #5e83b87a
 class StageTimer(dict):
@@ -222,6 +170,7 @@ def _estimate(src, timer, keep_frames, size, progress):
 def _draw_and_write(ch, norm, thumbs, out, gif_path, video, fps, bs, face, side_by_side, skeleton, timer, progress):
     "Generate, compose and write every frame: an MP4 (and GIF) when `video`, else one picture; the files and the frame size"
     writer, gif_frames = None, [] if gif_path else None
+    out.parent.mkdir(parents=True, exist_ok=True)                     # `check_output` showed it can be made
     try:
         batches = range(0, len(norm), bs)
         if progress and len(norm) > bs: batches = progress_bar(batches, leave=False)
@@ -233,19 +182,39 @@ def _draw_and_write(ch, norm, thumbs, out, gif_path, video, fps, bs, face, side_
                     pic = _compose(img, norm[k], src_img, side_by_side, skeleton)
                 with timer('encode'):
                     if not video: return [str(save_image(out, pic))], pic.shape[1::-1]
-                    if writer is None: writer = AtomicVideoWriter(out, fps, pic.shape[1::-1])
+                    if writer is None: writer = VideoWriter(out, fps)      # H.264, frames of odd size padded
                     writer.write(pic)
                     if gif_frames is not None: gif_frames.append(pic)
         with timer('encode'):
             if gif_path is not None: save_gif(gif_path, gif_frames, fps)
-            return [str(writer.commit())] + ([str(gif_path)] if gif_path else []), writer.size
+            w, h = writer.size
+            return [str(writer.commit())] + ([str(gif_path)] if gif_path else []), (w + w % 2, h + h % 2)
     except BaseException:
         if writer is not None: writer.abort()
         raise
 
 # %% ../nbs/12_transfer.ipynb #8779d22d
-def transfer(source, character, out, fps=None, side_by_side=False, skeleton=False, gif=False, smooth=1.,
-             max_gap=3, hold=6, follow=False, bs=8, face=True, progress=True, quiet=False) -> dict:
+def _nobody_error(src, n):
+    "The error for a source in which nobody was found: it names the source, and nothing is written"
+    where = f"any of its {n} frames" if src.is_video else "the photo"
+    return ValueError(f"{src.name}: nobody found in {where}, so there is no pose for the character; nothing written")
+
+def transfer(source,                    # a video (.mp4, .mov, .avi, ...) or a photo (.png, .jpg, ...) of a person, or an RGB array
+             character,                 # a `Character`, a character file, a built-in name, or 'drawn:NAME' (`resolve_character`)
+             out,                       # the output: a video (`VIDEO_OUT`, H.264) for a video, a picture (`PHOTO_OUT`) for a photo
+             fps: float = None,         # the output video's frame rate; `None`: the source's
+             side_by_side: bool = False,# show the source beside the character
+             skeleton: bool = False,    # show the pose that drives the character beside it
+             gif: bool = False,         # also write an animated GIF beside a video's output (`out` with the suffix .gif)
+             smooth: float = 1.,        # temporal smoothing of the poses (`smooth_poses`' strength), 0 = off
+             max_gap: int = 3,          # a keypoint missing for up to this many frames is filled in when smoothing
+             hold: int = 6,             # frames with nobody that keep the last pose before they are drawn empty
+             follow: bool = False,      # the character follows the person across the frame, else stays centred
+             bs: int = 8,               # poses the generator draws at once
+             face: bool = True,         # draw the face with the character's face stage (when it has one)
+             progress: bool = True,     # show progress bars
+             quiet: bool = False,       # print no summary
+            ) -> dict:                  # the summary: files, frames, nobody/held/empty counts, size, fps, seconds per stage
     "Make `character` dance like the person in the video `source` (or pose like the one in a photo); write `out`"
     t_start, timer = time.perf_counter(), StageTimer()
     _check_args(smooth, max_gap, hold, bs, fps)
@@ -255,15 +224,14 @@ def transfer(source, character, out, fps=None, side_by_side=False, skeleton=Fals
         gif_path = out.with_suffix('.gif') if gif and src.is_video else None
         ch = resolve_character(character)
         with timer('smooth + normalise'): tstats = character_stats(ch)
-        out.parent.mkdir(parents=True, exist_ok=True)                 # every check passed: the long work starts
-        src_fps, fps = src.fps or fps or 24., fps or src.fps or 24.
+        src_fps, fps = src.fps or fps or 24., fps or src.fps or 24.   # every check passed: the long work starts
         raw, thumbs = _estimate(src, timer, side_by_side, int(ch.size), progress)
     n = len(raw)
     with timer('smooth + normalise'):
         held, was_held = hold_poses(raw, hold)
         poses = smooth_poses(held, strength=smooth, fps=src_fps, max_gap=max_gap) if n > 1 else held
-        anyone = any(measure_pose(p) is not None for p in poses)
-        norm = normalise_poses(poses, tstats, follow=follow) if anyone else [None] * n
+        if not any(measure_pose(p) is not None for p in poses): raise _nobody_error(src, n)
+        norm = normalise_poses(poses, tstats, follow=follow)
     files, (w, h) = _draw_and_write(ch, norm, thumbs, out, gif_path, src.is_video, fps, bs, face, side_by_side,
                                     skeleton, timer, progress)
     nobody = sum(p is None for p in raw)
@@ -274,60 +242,18 @@ def transfer(source, character, out, fps=None, side_by_side=False, skeleton=Fals
     return r
 
 # %% ../nbs/12_transfer.ipynb #9e6f84e0
-_FOURCC = {'.avi': 'MJPG', '.mp4': 'mp4v', '.mov': 'mp4v', '.mkv': 'MJPG'}
-
 def stage_video(path, n=20, blank=6, name='kenta', size=(320, 240), fps=12, style='hiphop', seed=1):
     "Write a video of character `name` dancing small and left of centre on a stage of `size`, then `blank` empty frames"
     path, (w, h) = Path(path), size
-    if path.suffix.lower() not in _FOURCC: raise ValueError(f"{path}: a video file is .avi, .mp4, .mov or .mkv")
+    video_codec(path)                                                  # a suffix no codec serves: a clear error first
     poses = [p.scale(.55, center=(w / 2, .9 * h)).translate(-w * .22 + 8 * math.sin(2 * math.pi * k / n), -10)
              for k, p in enumerate(dance(n, fps=fps, seed=seed, style=style, size=size))]
     frames = [draw_character(p, name, size) for p in poses]
     frames += [np.full_like(frames[0], frames[0][0, 0])] * blank
     path.parent.mkdir(parents=True, exist_ok=True)
-    with AtomicVideoWriter(path, fps, size, _FOURCC[path.suffix.lower()]) as vw:
-        for f in frames: vw.write(f)
-        vw.commit()
+    write_video(path, frames, fps)
     return poses, frames
 
 def sample_photo():
     "A photo of a person that is on every machine with dance_now: Grace Hopper's portrait, from matplotlib's sample data"
     return Path(matplotlib.get_data_path())/'sample_data'/'grace_hopper.jpg'
-
-# %% ../nbs/12_transfer.ipynb #450dcc44
-def cmd_dance(args):
-    "Make a character dance like the person in a video (or pose like the person in a photo)"
-    return transfer(args.source, args.character, args.out, side_by_side=args.side_by_side, skeleton=args.skeleton,
-                    gif=args.gif, smooth=args.smooth)
-
-def cmd_replace(args):
-    "Replace the person in a photo by a character, in their pose, place and size"
-    from dance_now.replace import replace_person
-    t0 = time.perf_counter()
-    ch = resolve_character(args.character)
-    res, parts = replace_person(args.photo, ch, out=args.out, return_parts=True)
-    print(f"replace: wrote {args.out} ({res.shape[1]}x{res.shape[0]}): the person in {args.photo} "
-          f"({parts['mask'].mean() * 100:.0f}% of the photo) replaced by {getattr(ch, 'name', ch)}, "
-          f"in {time.perf_counter() - t0:.1f} s")
-    return res
-
-_CHAR_HELP = "a character file (.pth), a built-in character's name, or drawn:NAME for the procedural drawing"
-
-def add_transfer_commands(subparsers):
-    "Add the `dance` and `replace` sub-commands to an argparse `subparsers`"
-    p = subparsers.add_parser('dance', help=cmd_dance.__doc__, description=cmd_dance.__doc__ +
-                              ": writes an MP4 for a video (at its frame rate) or a picture for a photo.")
-    p.add_argument('source', metavar='SOURCE', help="a video (.mp4, .avi, .mov, ...) or a photo (.png, .jpg, ...)")
-    p.add_argument('--character', required=True, help=_CHAR_HELP)
-    p.add_argument('--out', required=True, help="output file: .mp4 for a video source, .png/.jpg for a photo")
-    p.add_argument('--side-by-side', action='store_true', help="show the source beside the character")
-    p.add_argument('--skeleton', action='store_true', help="show the pose that drives the character beside it")
-    p.add_argument('--gif', action='store_true', help="also write an animated GIF beside the MP4")
-    p.add_argument('--smooth', type=float, default=1., help="temporal smoothing of the poses, 0 = off (default: %(default)s)")
-    p.set_defaults(func=cmd_dance)
-    p = subparsers.add_parser('replace', help=cmd_replace.__doc__, description=cmd_replace.__doc__ + ".")
-    p.add_argument('photo', metavar='PHOTO', help="a photo of a person (.png, .jpg, ...)")
-    p.add_argument('--character', required=True, help=_CHAR_HELP)
-    p.add_argument('--out', required=True, help="output picture (.png, .jpg, ...)")
-    p.set_defaults(func=cmd_replace)
-    return subparsers
