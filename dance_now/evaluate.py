@@ -15,16 +15,16 @@ from fastcore.basics import patch
 from .keypoints import *
 from .render import render_label_map, label_map_to_rgb, show_grid, save_image, save_gif
 from .skeleton import dance_skeletons, random_skeleton, DANCE_STYLES
-from .characters import draw_character, get_style, CHARACTERS, DANCE_FPS
-from .render import read_image, square_box
+from .characters import draw_character, get_style, CHARACTERS
+from .synthetic import DANCE_FPS
+from .render import read_image, fit_square
 from .data import find_pairs, PairDataset, PairItem
-from .models import face_crop_box
-from .train import loss_history, plot_gan_losses
+from .models import face_boxes_from_label
 from .estimate import get_estimator
 from .character import DrawnCharacter, resolve_character
 
 # %% auto #0
-__all__ = ['LPIPS_BACKBONES', 'ssim', 'image_metrics', 'face_crops', 'nearest_pose_images', 'quality_report', 'eval_pairs',
+__all__ = ['LPIPS_BACKBONES', 'VARIANTS', 'ssim', 'image_metrics', 'face_crops', 'nearest_pose_images', 'eval_pairs',
            'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance', 'native_stderr_off',
            'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker', 'EvalReport', 'find_truth',
            'dance_clip', 'evaluate_character']
@@ -59,13 +59,13 @@ def image_metrics(fake, real):
     return {'ssim': ssim(np.stack(fake), np.stack(real)), 'psnr': float((10 * np.log10(255**2 / mse)).mean()),
             'l1': float(np.abs(f - r).mean())}
 
-def face_crops(images, poses, size, crop=None):
-    "The face box of each pose in its image (`None` where the pose has no face), all resized to one size"
-    out, fs = [], max(16, size // 4)
-    for img, p in zip(images, poses):
-        b = face_crop_box(p.resize(size), size, crop=crop or fs)
-        out.append(None if b is None else cv2.resize(np.ascontiguousarray(img[b[1]:b[3], b[0]:b[2]]), (fs, fs), interpolation=cv2.INTER_AREA))
-    return out
+def face_crops(images, label_maps, face_size=None):
+    "The face box of each label map (the box the face stage enhances) cut from its image and resized to `face_size`; `None` where no face"
+    lm = torch.from_numpy(np.asarray(label_maps)).float().div_(255)
+    boxes, valid = face_boxes_from_label(lm)
+    fs = face_size or max(16, lm.shape[-1] // 4)
+    return [cv2.resize(np.ascontiguousarray(img[y0:y1, x0:x1]), (fs, fs), interpolation=cv2.INTER_AREA) if ok else None
+            for img, (x0, y0, x1, y1), ok in zip(images, boxes.tolist(), valid.tolist())]
 
 def _centred_body(pose):
     "Body points centred on their mean, with a mask of the present ones"
@@ -83,31 +83,10 @@ def nearest_pose_images(items, poses, size):
         out.append(PairDataset([items[int(np.argmin(d))]], size).load(0)[0])
     return out
 
-# %% ../nbs/14_evaluate.ipynb #a90a42ed
-def quality_report(character, data_path, held_out, truth, size=None):
-    "Metrics of `character` on `held_out` poses against the `truth` images, with the nearest-neighbour baseline"
-    size = size or character.size
-    gen, gen_noface = character.generate(held_out), character.generate(held_out, face=False)
-    nn_imgs = nearest_pose_images(find_pairs(data_path), held_out, size)
-    rep = {}
-    for name, imgs in [('model', gen), ('model_without_face_stage', gen_noface), ('nearest_neighbour', nn_imgs)]:
-        rep[name] = image_metrics(imgs, truth)
-        fc, ft = face_crops(imgs, held_out, size), face_crops(truth, held_out, size)
-        keep = [i for i, (a, b) in enumerate(zip(fc, ft)) if a is not None and b is not None]
-        rep[name]['face_ssim'] = ssim(np.stack([fc[i] for i in keep]), np.stack([ft[i] for i in keep])) if keep else float('nan')
-    return rep, {'generated': gen, 'nearest': nn_imgs}
-
 # %% ../nbs/14_evaluate.ipynb #a72105f4
 def _fit_pair(img, pose, size):
-    "RGB `img` and its `pose` cut square around the person and resized to `size`, as `PairDataset.load` does"
-    h, w = img.shape[:2]
-    if pose.size != (w, h): pose = pose.resize((w, h))
-    if w != h:
-        box = square_box(pose, w, h)
-        img, pose = img[box[1]:box[3], box[0]:box[2]], pose.crop(box)
-    if img.shape[0] != size:
-        img = cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA if img.shape[0] > size else cv2.INTER_CUBIC)
-    return np.ascontiguousarray(img), pose.resize(size)
+    "RGB `img` and its `pose` in a square frame of `size` (`fit_square`: area shrinking, cubic enlarging)"
+    return fit_square(pose, size, img, interpolation=None)
 
 def _pair_loader(pair, i, size):
     "A function that loads `pair` (the `i`-th of `data`) as `(picture, pose)` at `size`"
@@ -274,8 +253,10 @@ class EvalReport:
         "The table: `(metric, value, reference)` rows"
         m, g = self.metrics, self.metrics.get
         px = f"px at {g('size')}"
-        rows = [('SSIM ↑', _fmt(g('ssim')), ''), ('PSNR dB ↑', _fmt(g('psnr'), '{:.2f}'), ''),
-                ('L1 (0-255) ↓', _fmt(g('l1'), '{:.2f}'), ''), ('face SSIM ↑', _fmt(g('face_ssim')), ''),
+        ref = lambda k, f='{:.3f}': '; '.join(f"{what} {_fmt(g(pre + k), f)}" for what, pre in
+                                             (('without the face stage', 'noface_'), ('nearest neighbour', 'nn_')) if pre + k in m)
+        rows = [('SSIM ↑', _fmt(g('ssim')), ref('ssim')), ('PSNR dB ↑', _fmt(g('psnr'), '{:.2f}'), ref('psnr', '{:.2f}')),
+                ('L1 (0-255) ↓', _fmt(g('l1'), '{:.2f}'), ref('l1', '{:.2f}')), ('face SSIM ↑', _fmt(g('face_ssim')), ref('face_ssim')),
                 ('LPIPS ↓', _fmt(g('lpips')), '' if g('lpips') is not None else 'not available (see notes)')]
         if 'pose_detected' in m:
             rows += [('pose found (detection rate) ↑', f"{_fmt(g('pose_detected'), '{:.0%}')} of {g('pose_n')}",
@@ -288,6 +269,11 @@ class EvalReport:
             rows.append(('still flicker (0-255) ↓', _fmt(g('still_flicker'), '{:.2f}'),
                          f"{_fmt(g('truth_still_flicker'), '{:.2f}')} on the true drawings" if g('truth_still_flicker') is not None else ''))
         return rows
+
+    def by_variant(self):
+        "SSIM, PSNR, L1 and face SSIM of each variant measured, as `{'model': {...}, 'model_without_face_stage': ..., 'nearest_neighbour': ...}`"
+        keys = ('ssim', 'psnr', 'l1', 'face_ssim')
+        return {v: {k: self.metrics[pre + k] for k in keys} for v, pre in VARIANTS.items() if pre + 'ssim' in self.metrics}
 
     def _repr_markdown_(self):
         g = self.metrics.get
@@ -347,6 +333,7 @@ def plot_losses(self:EvalReport, ax=None):
     if not self.history:
         print(f"{self.name}: no training losses to draw (the character file does not keep its training history)")
         return None
+    from dance_now.train import plot_gan_losses      # only here: evaluating needs no training code
     return plot_gan_losses(self.history, ax=ax)
 
 @patch
@@ -403,11 +390,24 @@ def find_truth(character, data=None, truth='auto'):
         try: return get_style(truth).name
         except ValueError as e: raise ValueError(f"truth: {e}") from None
     if isinstance(character, DrawnCharacter): return character.name
-    folders = []
-    if isinstance(data, (str, Path)): folders.append(Path(data))
-    elif isinstance(data, (list, tuple)) and data and isinstance(data[0], PairItem): folders.append(data[0].image.parent)
-    folders.append(((getattr(character, 'meta', None) or {}).get('settings') or {}).get('data'))
-    return next((n for n in map(_manifest_character, folders) if n), None)
+    drawn_by = ((getattr(character, 'meta', None) or {}).get('training') or {}).get('drawn_by')
+    if drawn_by in CHARACTERS: return drawn_by
+    if isinstance(data, (str, Path)): return _manifest_character(Path(data))
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], PairItem): return _manifest_character(data[0].image.parent)
+    return None
+
+def _training_items(character, baseline):
+    "The training pairs for the nearest-neighbour baseline: `baseline` (a folder or `PairItem`s), or with `True` the character's training folder"
+    if baseline is None or baseline is False: return None
+    if baseline is True:
+        d = ((getattr(character, 'meta', None) or {}).get('training') or {}).get('data')
+        if not d or not Path(d).is_dir():
+            raise ValueError(f"baseline: the training folder of {character!r} ({d}) is not there; give the training pairs as baseline=FOLDER")
+        baseline = d
+    items = _as_pairs(baseline)
+    if not isinstance(items, (list, tuple)) or not items or not all(isinstance(i, PairItem) for i in items):
+        raise ValueError(f"baseline: expected a folder of training pairs or a list of PairItems, got {type(baseline).__name__}")
+    return list(items)
 
 def dance_clip(size, n=24, style='hiphop', seed=0, truth=None):
     "`(poses, true frames or None)` of an `n`-frame dance at 12 fps in a frame of `size`, drawn by the built-in `truth`"
@@ -426,27 +426,36 @@ def _worst(worst, case, n):
     "`worst` with `case` `(label, gen, real, ssim, name)` added, keeping the `n` of lowest SSIM"
     return sorted(worst + [case], key=lambda c: c[3])[:n]
 
-def _pair_metrics(character, loads, names, size, bs, n_show, n_pose, lp):
-    "Per-picture metrics of `character` on the pairs `loads`, the pictures to show, and the pictures for pose checks"
+VARIANTS = {'model': '', 'model_without_face_stage': 'noface_', 'nearest_neighbour': 'nn_'}   # what is measured: its figures' prefix
+
+def _pair_metrics(draws, loads, names, size, bs, n_show, n_pose, lp):
+    "Per-picture metrics of each of `draws` (`{variant: poses -> pictures}`, 'model' first) on the pairs `loads`, and the pictures kept"
     n = len(loads)
     show_at = set(np.linspace(0, n - 1, min(n_show, n)).round().astype(int).tolist())
     pose_at = set(np.linspace(0, n - 1, min(n_pose, n)).round().astype(int).tolist()) if n_pose else set()
-    per = {k: [] for k in ('ssim', 'psnr', 'l1', 'lpips')}
-    faces, examples, worst, for_pose = ([], []), [], [], ([], [], [])
+    per = {v: {k: [] for k in ('ssim', 'psnr', 'l1')} for v in draws}
+    per['model']['lpips'] = []
+    faces = {v: ([], []) for v in draws}
+    examples, worst, for_pose, kept = [], [], ([], [], []), {v: [] for v in draws if v != 'model'}
     for s in range(0, n, bs):
         reals, poses = zip(*[loads[i]() for i in range(s, min(n, s + bs))])
-        gens = character.generate(list(poses), bs=bs)
-        if lp is not None: per['lpips'] += lpips_distance(gens, reals, lp)
-        for i, g, r, p in zip(range(s, s + len(gens)), gens, reals, poses):
-            for k, v in image_metrics([g], [r]).items(): per[k].append(v)
-            fg, fr = face_crops([g, r], [p, p], size)
-            if fg is not None and fr is not None: faces[0].append(fg); faces[1].append(fr)
-            if n_show and (i in show_at or len(worst) < n_show or per['ssim'][-1] < worst[-1][3]):
-                case = (label_map_to_rgb(render_label_map(p, size)), g, r, per['ssim'][-1], names[i])
+        lms = np.stack([render_label_map(p, size) for p in poses])
+        real_faces = face_crops(reals, lms)
+        drawn = {v: draw(list(poses)) for v, draw in draws.items()}
+        for v, gens in drawn.items():
+            if v in kept: kept[v] += gens
+            for g, r, fg, fr in zip(gens, reals, face_crops(gens, lms), real_faces):
+                for k, x in image_metrics([g], [r]).items(): per[v][k].append(x)
+                if fg is not None and fr is not None: faces[v][0].append(fg); faces[v][1].append(fr)
+        if lp is not None: per['model']['lpips'] += lpips_distance(drawn['model'], reals, lp)
+        ssims = per['model']['ssim']
+        for i, g, r, p, lm in zip(range(s, s + len(poses)), drawn['model'], reals, poses, lms):
+            if n_show and (i in show_at or len(worst) < n_show or ssims[i] < worst[-1][3]):
+                case = (label_map_to_rgb(lm), g, r, ssims[i], names[i])
                 if i in show_at: examples.append(case)
                 worst = _worst(worst, case, n_show)
             if i in pose_at: for_pose[0].append(g); for_pose[1].append(r); for_pose[2].append(p)
-    return per, faces, examples, worst, for_pose
+    return per, faces, examples, worst, for_pose, kept
 
 def _pair_names(pairs):
     "A short name for each held-out pair (its image file's stem, else its index)"
@@ -454,9 +463,21 @@ def _pair_names(pairs):
             for i, d in enumerate(pairs)]
 
 # %% ../nbs/14_evaluate.ipynb #c74f098d
-def evaluate_character(character, data, truth='auto', n_pose=64, est_size=256, n_dance=24, dance_style='hiphop',
-                       dance_seed=0, use_lpips=True, n_show=4, bs=16) -> EvalReport:
-    "Evaluate `character` (a `Character`, `DrawnCharacter`, file or built-in name) on held-out pairs `data` and a dance"
+def evaluate_character(character,                # a `Character`, `DrawnCharacter`, character file or built-in name
+                       data,                     # held-out pairs: a folder in the seed layout, `PairItem`s or `(pose, picture)` tuples
+                       truth='auto',             # the built-in drawing that is the dance's truth: 'auto' (`find_truth`), a name, or `None`
+                       n_pose: int = 64,         # pairs the pose estimator checks, spread over the data (0: none)
+                       est_size: int = 256,      # the side pictures are upscaled to for the pose estimator
+                       n_dance: int = 24,        # frames of the dance that flicker is measured on (0: no dance)
+                       dance_style: str = 'hiphop',  # the dance's style, one of `dance_now.skeleton.DANCE_STYLES`
+                       dance_seed: int = 0,      # the dance's random seed
+                       use_lpips: bool = True,   # LPIPS, when the `lpips` package and its weights are on the machine
+                       n_show: int = 4,          # example and worst pairs whose pictures are kept
+                       bs: int = 16,             # pairs drawn at once
+                       baseline=None,            # training pairs for the nearest-neighbour baseline: a folder, `PairItem`s, `True` (the character's training folder) or `None`
+                       without_face_stage: bool = False,  # also draw the pairs with the face stage off (the `noface_` figures)
+                      ) -> EvalReport:
+    "Evaluate `character` on the held-out pairs `data` and a dance: picture metrics, pose consistency, flicker"
     if n_dance and dance_style not in DANCE_STYLES: raise ValueError(f"dance_style: unknown {dance_style!r}, expected one of {DANCE_STYLES}")
     if n_dance == 1: raise ValueError("n_dance: a dance needs at least 2 frames (0: no dance)")
     if bs < 1: raise ValueError(f"bs: the batch size is at least 1, got {bs}")
@@ -466,21 +487,28 @@ def evaluate_character(character, data, truth='auto', n_pose=64, est_size=256, n
     loads = eval_pairs(pairs, size)
     names = _pair_names(pairs)
     truth = find_truth(ch, data, truth)
+    train_items = _training_items(ch, baseline)
     notes = []
     lp = None
     if use_lpips:
         lp, why = lpips_model(device=getattr(ch, 'device', 'cpu'))
         if why: notes.append(why); _tell_once(why)
-    per, faces, examples, worst, (pg, pr, pp) = _pair_metrics(ch, loads, names, size, bs, n_show, n_pose, lp)
-    m = {'character': name, 'size': size, 'n_pairs': len(loads), 'truth': truth,
-         **{k: float(np.mean(per[k])) for k in ('ssim', 'psnr', 'l1')},
-         'face_ssim': ssim(np.stack(faces[0]), np.stack(faces[1])) if faces[0] else math.nan,
-         'lpips': float(np.mean(per['lpips'])) if lp is not None else None}
+    draws = {'model': lambda ps: ch.generate(ps, bs=bs)}
+    if without_face_stage: draws['model_without_face_stage'] = lambda ps: ch.generate(ps, bs=bs, face=False)
+    if train_items: draws['nearest_neighbour'] = lambda ps: nearest_pose_images(train_items, ps, size)
+    per, faces, examples, worst, (pg, pr, pp), kept = _pair_metrics(draws, loads, names, size, bs, n_show, n_pose, lp)
+    m = {'character': name, 'size': size, 'n_pairs': len(loads), 'truth': truth}
+    for v in draws:
+        pre = VARIANTS[v]
+        m.update({pre + k: float(np.mean(per[v][k])) for k in ('ssim', 'psnr', 'l1')})
+        m[pre + 'face_ssim'] = ssim(np.stack(faces[v][0]), np.stack(faces[v][1])) if faces[v][0] else math.nan
+        if v == 'model': m['lpips'] = float(np.mean(per[v]['lpips'])) if lp is not None else None
     if n_pose:
         g, r = pose_consistency(pg, pp, est_size), pose_consistency(pr, pp, est_size)
         m.update(pose_n=g['n'], pose_detected=g['detected'], pose_dist=g['dist'], pose_mirrored=g['mirrored'],
                  real_pose_detected=r['detected'], real_pose_dist=r['dist'], real_pose_mirrored=r['mirrored'])
     pictures = {'examples': examples, 'worst': worst}
+    if 'nearest_neighbour' in kept: pictures['nearest'] = kept['nearest_neighbour']
     if n_dance:
         poses, true_frames = dance_clip(size, n_dance, dance_style, dance_seed, truth)
         gen = ch.generate(poses, bs=bs)
@@ -490,9 +518,8 @@ def evaluate_character(character, data, truth='auto', n_pose=64, est_size=256, n
                  truth_motion=float(frame_changes(true_frames).mean()) if truth else None,
                  still_flicker=still_flicker(gen, lms), truth_still_flicker=still_flicker(true_frames, lms) if truth else None)
         pictures['dance'] = {'generated': gen, 'truth': true_frames, 'labels': [label_map_to_rgb(l) for l in lms]}
-    try: history = loss_history(ch)
-    except ValueError: history = None
+    history = (getattr(ch, 'meta', None) or {}).get('history') or None
     if history is None and not isinstance(ch, DrawnCharacter):
         notes.append("no training losses: the character file does not keep its training history")
-    per_image = {'name': names, **{k: v for k, v in per.items() if v}}
+    per_image = {'name': names, **{k: v for k, v in per['model'].items() if v}}
     return EvalReport(name, m, notes, per_image, pictures, history)
