@@ -11,20 +11,23 @@ The source is a 640x480 stage video of a drawn character dancing (`stage_video`)
 preset generator with its initial weights (the same work as a trained one), the 128 preset run at 256 (the small
 generator the shipped characters use), and the procedural drawing. `--amp auto` is the default precision
 (bfloat16 on a CPU with AMX, float16 on CUDA), `off` float32. The baseline, printed first and in every ratio, is
-MediaPipe Holistic alone in video mode on the same frames: no pipeline that estimates poses can beat it.
+MediaPipe Holistic alone in video mode on the same frames: no pipeline that estimates poses can beat it. Below each
+character, the milliseconds a frame that `transfer` itself spent encoding (the H.264 `VideoWriter`, its default
+preset and CRF) next to those it spent generating, from its own stage timer.
 """
 import argparse, tempfile, time, warnings
 from pathlib import Path
 import cv2, numpy as np, torch
 from dance_now.skeleton import dance
 from dance_now.characters import draw_character
-from dance_now.video import VideoWriter
+from dance_now.video import VideoWriter, DEFAULT_PRESET, DEFAULT_CRF
 from dance_now.keypoints import main_person
 from dance_now.render import render_label_map
 from dance_now.estimate import get_estimator
-from dance_now.train import build_model, Character
-from dance_now.transfer import (stage_video, DrawnCharacter, character_stats, smooth_poses, normalise_poses, transfer,
-                                AtomicVideoWriter, _compose)
+from dance_now.models import build_model
+from dance_now.character import Character, DrawnCharacter
+from dance_now.motion import character_stats, smooth_poses, normalise_poses
+from dance_now.transfer import stage_video, transfer, _compose
 
 def fps(f, n):
     "Frames a second of `f()`, which handles `n` frames"
@@ -93,7 +96,7 @@ def main():
     for threads in a.threads:
         torch.set_num_threads(threads)
         for amp in a.amp:
-            print(f"torch threads: {threads}, precision: {'auto (' + str(Character('x', 128, build_model(128), 'cpu').amp_dtype) + ')' if amp == 'auto' else 'float32'}")
+            print(f"torch threads: {threads}, precision: {'auto (' + str(Character('x', 128, build_model(128), 'cpu').amp_dtype or 'float32: no bfloat16 units') + ')' if amp == 'auto' else 'float32'}")
             for label, ch in characters(a.sizes, None if amp == 'auto' else False):
                 if amp == 'off' and isinstance(ch, DrawnCharacter): continue
                 size, n = ch.size, 16
@@ -105,14 +108,18 @@ def main():
                 imgs = ch.generate(norm, bs=8)
                 f_comp = fps(lambda: [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)], n)
                 comp = [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)]
-                with AtomicVideoWriter(tmp/'enc.mp4', 24, comp[0].shape[1::-1]) as vw:
-                    f_enc = fps(lambda: [vw.write(c) for c in comp], n)
+                f_enc = fps(lambda: write_h264(tmp/'enc.mp4', comp, DEFAULT_PRESET, DEFAULT_CRF), n)
                 r = transfer(tmp/'bench.mp4', ch, tmp/'out.mp4', progress=False, quiet=True)
                 whole = r['frames'] / r['total']
                 r2 = transfer(tmp/'bench.mp4', ch, tmp/'out.mp4', side_by_side=True, skeleton=True, progress=False, quiet=True)
+                enc_ms = [1000 * x['seconds']['encode'] / x['frames'] for x in (r, r2)]
+                gen_ms = [1000 * x['seconds']['generate'] / x['frames'] for x in (r, r2)]
                 print(f"  {label:>18s}: normalise+render {f_norm:5.0f}, generate {f_gen:6.2f}, composite {f_comp:4.0f}, "
                       f"encode {f_enc:4.0f} frames/s; whole transfer {whole:5.2f} frames/s ({whole / mp:.2f} x MediaPipe alone), "
-                      f"side by side + skeleton {r2['frames'] / r2['total']:5.2f}", flush=True)
+                      f"side by side + skeleton {r2['frames'] / r2['total']:5.2f}\n"
+                      f"  {'':>18s}  inside transfer: encode {enc_ms[0]:.2f} ms a frame ({r['width']}x{r['height']}) vs generate "
+                      f"{gen_ms[0]:.1f}; side by side + skeleton encode {enc_ms[1]:.2f} ms ({r2['width']}x{r2['height']}) vs generate "
+                      f"{gen_ms[1]:.1f}", flush=True)
 
 if __name__ == '__main__':
     with warnings.catch_warnings():
