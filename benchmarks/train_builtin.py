@@ -13,7 +13,9 @@ import numpy as np, torch
 from dance_now.characters import CHARACTERS, draw_character
 from dance_now.synthetic import make_synthetic_dataset
 from dance_now.skeleton import random_pose
-from dance_now.train import train_character, export_character, load_character, quality_report, builtin_weights
+from dance_now.train import train_character, export_character
+from dance_now.character import load_character, builtin_weights
+from dance_now.evaluate import quality_report
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -10,8 +10,8 @@ The baseline in the same run is the generator's forward pass alone (training ste
 import argparse, time, warnings
 import numpy as np, torch
 from dance_now.render import N_LABEL_CHANNELS
-from dance_now.models import generator_loss, discriminator_loss, count_params
-from dance_now.train import build_model, build_discriminators, Character, default_device, fast_low_precision
+from dance_now.models import generator_loss, discriminator_loss, count_params, build_model, build_discriminators
+from dance_now.character import Character, default_device, fast_low_precision
 from dance_now.skeleton import dance
 
 def train_rate(size, bs, device, steps=3, amp=False):

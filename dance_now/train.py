@@ -6,7 +6,8 @@ Docs: https://dance-now.github.io/dance_now/train.html.md"""
 
 # %% ../nbs/08_train.ipynb #bbcfffde
 from __future__ import annotations
-import json, math, os, tempfile, time, warnings
+import json, math, os, tempfile, time, warnings, hashlib
+from dataclasses import dataclass, asdict
 from pathlib import Path
 from functools import partial
 import copy
@@ -15,21 +16,25 @@ import matplotlib.pyplot as plt
 import dance_now
 from .keypoints import *
 from .render import *
-from .data import *              # first: it quiets a fastai import warning
+from .data import *
 from .models import *
 from .character import (Character, save_character, load_character, builtin_weights, default_device,
                                  fast_low_precision, CharacterFileError)
-from fastai.learner import Learner, Callback, CancelFitException
+# fastai's layers module still calls the deprecated `torch.jit.script` at import: keep that one warning quiet
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+from fastai.learner import Learner, Callback, CancelFitException, CancelEpochException
 from fastai.optimizer import OptimWrapper
 from fastai.callback.schedule import ParamScheduler, SchedNo, SchedLin, combine_scheds
 from fastai.callback.fp16 import MixedPrecision
-from fastcore.basics import store_attr
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['DEFAULT_WARMUP', 'DEFAULT_LR', 'set_requires_grad', 'unwrap', 'CondGANTrainer', 'l1_pixels', 'psnr',
-           'atomic_torch_save', 'Checkpoint', 'load_checkpoint', 'sample_grid', 'ShowSamples', 'ChannelsLast',
-           'CPUBFloat16', 'precision_callbacks', 'gan_schedule', 'train_character', 'loss_history', 'plot_gan_losses',
+__all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'set_requires_grad', 'unwrap',
+           'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync', 'gan_schedule', 'l1_pixels',
+           'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint',
+           'Checkpoint', 'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples',
+           'ChannelsLast', 'CPUBFloat16', 'precision_callbacks', 'TimeBudget', 'default_out', 'check_training_args',
+           'character_learner', 'train_character', 'interrupted_note', 'loss_history', 'plot_gan_losses',
            'training_background', 'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
@@ -43,104 +48,120 @@ def unwrap(model):
     "`model` without a `DistributedDataParallel` wrapper"
     return getattr(model, 'module', model)
 
+@dataclass
+class GANRecipe:
+    "The objective's weights and Adam's settings, in one place: both losses and both optimizers read them"
+    gan_mode: str = 'lsgan'                # the adversarial loss: 'lsgan', 'hinge' or 'vanilla'
+    fm_weight: float = 10.                 # feature matching, against the adversarial term
+    l1_weight: float = 10.                 # L1 to the real picture
+    face_weight: float = 1.                # the face crops' terms, against the whole picture's
+    betas: tuple = (0.5, 0.999)            # Adam's betas, of the generator and the discriminators alike
+    def __post_init__(self): GANLoss(self.gan_mode)          # a clear error for an unknown mode, now
+    def opt_func(self, params, lr=2e-4):
+        "A fastai-wrapped Adam over `params` with the recipe's betas (the generator's and the discriminators' optimizer)"
+        return OptimWrapper(params, opt=torch.optim.Adam, lr=lr, betas=self.betas)
+
 class CondGANTrainer(Callback):
     "Trains the discriminators `discs` between the generator's forward pass and its loss, which it provides"
     order = 15                                       # after MixedPrecision's `after_pred`
-    def __init__(self, discs, gan_mode='lsgan', fm_weight=10., l1_weight=10., face_weight=1., betas=(0.5, 0.999), warmup=0.):
-        if not 0 <= warmup < 1: raise ValueError(f"warmup: the share of training without the GAN is in [0, 1), got {warmup!r}")
-        store_attr()
-        self.d_opt = torch.optim.Adam(discs.parameters(), lr=2e-4, betas=betas)
+    def __init__(self, discs, recipe=None):
+        self.discs, self.recipe = discs, recipe or GANRecipe()
+        self.d_opt = self.recipe.opt_func(discs.parameters())
         self.history = {k: [] for k in ('g', 'd', 'gan', 'fm', 'l1', 'face')}
-
-    @property
-    def D(self): return self.discs['D']
-    @property
-    def face_D(self): return self.discs['face_D'] if 'face_D' in self.discs else None
+        self.adversarial, self.faces = True, None    # `L1WarmUp` turns the first off; `before_batch` finds the second
 
     def before_fit(self):
         self.discs.to(self.dls.device)
         self.scaler = torch.amp.GradScaler('cuda', enabled=getattr(self.learn, 'scaler', None) is not None)
 
-    def _sync_grads(self):
-        "Average the discriminators' gradients over the processes of a distributed run (DDP does the generator's)"
-        if not (torch.distributed.is_available() and torch.distributed.is_initialized()): return
-        n = torch.distributed.get_world_size()
-        for p in self.discs.parameters():
-            if p.grad is not None: torch.distributed.all_reduce(p.grad); p.grad /= n
-
     def before_batch(self):
-        self.label = self.xb[0]
-        for g in self.d_opt.param_groups: g['lr'] = self.learn.opt.hypers[0]['lr']   # one schedule for both
-
-    def _faces(self, fake, real):
-        "Face boxes and crops of the label, the fake and the real batch (or `None` without a face stage)"
+        "The batch's label map and, with a face stage, its face boxes: found once, used by both steps"
+        self.label, self.faces = self.xb[0], None
         m = unwrap(self.learn.model)
-        if m.face is None: return None
+        if m.face is None: return
         boxes, valid = face_boxes_from_label(self.label)
-        if not valid.any(): return None
-        crop = partial(crop_faces, boxes=boxes[valid], face_size=m.face_size)
-        return crop(self.label[valid]), crop(fake[valid]), crop(real[valid])
+        if valid.any(): self.faces = partial(crop_faces, boxes=boxes[valid], face_size=m.face_size), valid
 
-    @property
-    def warming_up(self):
-        "Whether this step is in the reconstruction-only warm-up"
-        return self.warmup > 0 and getattr(self.learn, 'pct_train', 1.) < self.warmup
+    def judges(self, fake, real):
+        "`(discriminator, weight, label, fake, real)`: the whole picture, and the face crops when the batch has faces"
+        yield self.discs['D'], 1., self.label, fake, real
+        if self.faces is not None:
+            crop, valid = self.faces
+            yield self.discs['face_D'], self.recipe.face_weight, *(crop(t[valid]) for t in (self.label, fake, real))
 
-    def _recon_loss(self, fake, real):
-        "The warm-up objective: L1 on the image and on the face crops"
-        loss = self.l1_weight * F.l1_loss(fake, real)
-        parts = {'l1': loss.detach()}
-        faces = self._faces(fake, real)
-        if faces is not None:
-            _, fc, rc = faces
-            face = self.l1_weight * F.l1_loss(fc, rc)
-            parts['face'] = face.detach()
-            loss = loss + self.face_weight * face
-        return loss, parts
+    def after_pred(self):
+        "One step of the discriminators: (label, real) against (label, fake) for each judge"
+        if not self.training: return
+        if not self.adversarial: self.history['d'].append(float('nan')); return
+        set_requires_grad([self.discs], True)
+        loss = 0.
+        for D, w, label, fake, real in self.judges(self.pred.detach(), self.yb[0]):
+            d, _ = discriminator_loss(D(torch.cat([label, fake], 1)), D(torch.cat([label, real], 1)), self.recipe.gan_mode)
+            loss = loss + w * d
+        self.d_opt.zero_grad()
+        self.scaler.scale(loss).backward()
+        sync = getattr(self.learn, 'disc_grad_sync', None)
+        if sync is not None: sync.sync(self.discs)
+        self.scaler.step(self.d_opt); self.scaler.update()
+        set_requires_grad([self.discs], False)
+        self.history['d'].append(loss.item())
+
+    def loss_func(self, fake, real):
+        "The generator's objective for `fake` against `real`: per judge GAN + FM + L1, or L1 alone in the warm-up"
+        r, loss, parts = self.recipe, 0., {}
+        for i, (D, w, label, f, t) in enumerate(self.judges(fake, real)):
+            if self.adversarial:
+                with torch.no_grad(): d_real = D(torch.cat([label, t], 1))
+                l, p = generator_loss(D(torch.cat([label, f], 1)), d_real, f, t, r.gan_mode, r.fm_weight, r.l1_weight)
+            else:
+                l = r.l1_weight * F.l1_loss(f, t); p = {'l1': l.detach()}
+            if i == 0: parts.update(p)
+            else: parts['face'] = l.detach()
+            loss = loss + w * l
+        self._record(loss, parts)
+        return loss
 
     def _record(self, loss, parts):
         if not self.training: return
         self.history['g'].append(loss.item())
         for k in ('gan', 'fm', 'l1', 'face'): self.history[k].append(parts[k].item() if k in parts else float('nan'))
 
-    def after_pred(self):
-        if not self.training: return
-        if self.warming_up: self.history['d'].append(float('nan')); return
-        real, fake = self.yb[0], self.pred.detach()
-        set_requires_grad([self.discs], True)
-        pair = lambda img: torch.cat([self.label, img], 1)
-        loss, _ = discriminator_loss(self.D(pair(fake)), self.D(pair(real)), self.gan_mode)
-        faces = self._faces(fake, real)
-        if faces is not None:
-            lc, fc, rc = faces
-            fl, _ = discriminator_loss(self.face_D(torch.cat([lc, fc], 1)), self.face_D(torch.cat([lc, rc], 1)), self.gan_mode)
-            loss = loss + self.face_weight * fl
-        self.d_opt.zero_grad(set_to_none=True)
-        self.scaler.scale(loss).backward()
-        self._sync_grads()
-        self.scaler.step(self.d_opt); self.scaler.update()
-        set_requires_grad([self.discs], False)
-        self.history['d'].append(loss.item())
-
-    def loss_func(self, fake, real):
-        "The generator's objective for `fake` against `real` (the label is the current batch's)"
-        if self.warming_up:
-            loss, parts = self._recon_loss(fake, real)
-            self._record(loss, parts); return loss
-        pair = lambda img: torch.cat([self.label, img], 1)
-        with torch.no_grad(): d_real = self.D(pair(real))
-        loss, parts = generator_loss(self.D(pair(fake)), d_real, fake, real, self.gan_mode, self.fm_weight, self.l1_weight)
-        faces = self._faces(fake, real)
-        if faces is not None:
-            lc, fc, rc = faces
-            with torch.no_grad(): fd_real = self.face_D(torch.cat([lc, rc], 1))
-            fl, _ = generator_loss(self.face_D(torch.cat([lc, fc], 1)), fd_real, fc, rc, self.gan_mode, self.fm_weight, self.l1_weight)
-            loss = loss + self.face_weight * fl
-            parts['face'] = fl.detach()
-        self._record(loss, parts)
-        return loss
-
     def after_fit(self): set_requires_grad([self.discs], True)
+
+# %% ../nbs/08_train.ipynb #b6cbed8d
+def _check_share(name, v, what):
+    "`v` as a float in [0, 1), or a `ValueError` naming the parameter `name`"
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1:
+        raise ValueError(f"{name}: expected {what} in [0, 1), got {v!r}")
+    return float(v)
+
+class L1WarmUp(Callback):
+    "Train the generator on L1 alone, without discriminator steps, for the first `warmup` share of training"
+    order = CondGANTrainer.order - 1
+    def __init__(self, warmup): self.warmup = _check_share('warmup', warmup, 'the share of training without the GAN')
+    def before_batch(self): self.cond_gan_trainer.adversarial = self.pct_train >= self.warmup
+    def after_fit(self): self.cond_gan_trainer.adversarial = True
+
+class DiscSchedule(Callback):
+    "fastai's `ParamScheduler` for the discriminators' optimizer: each hyper-parameter of `scheds` at `pct_train`"
+    order = ParamScheduler.order
+    def __init__(self, scheds): self.scheds = scheds
+    def before_batch(self):
+        if not self.training: return
+        for k, f in self.scheds.items(): self.cond_gan_trainer.d_opt.set_hyper(k, f(self.pct_train))
+
+class DiscGradSync(Callback):
+    "Average the discriminators' gradients over the processes of a distributed run (DDP does the generator's)"
+    def sync(self, discs):
+        dist = torch.distributed
+        if not (dist.is_available() and dist.is_initialized()): return
+        n = dist.get_world_size()
+        for p in discs.parameters():
+            if p.grad is not None: dist.all_reduce(p.grad); p.grad /= n
+
+def gan_schedule(lr, pct_const=0.5):
+    "pix2pixHD's learning-rate schedule: constant `lr` for `pct_const` of training, then linear decay to 0"
+    return combine_scheds([pct_const, 1 - pct_const], [SchedNo(lr, lr), SchedLin(lr, 0.)])
 
 # %% ../nbs/08_train.ipynb #0557b14d
 def l1_pixels(fake, real):
@@ -153,35 +174,82 @@ def psnr(fake, real):
     return (-10 * torch.log10(mse)).mean()
 
 # %% ../nbs/08_train.ipynb #755a656f
+class CheckpointError(ValueError):
+    "A checkpoint that cannot be resumed: damaged, or of other settings or data"
+
+RESTART = "pass resume=False (Python) or --restart (dance_now train) to start over, or use another out folder"
+
 def atomic_torch_save(obj, path):
     "`torch.save` to `path` through a temporary file in the same folder: `path` is whole or untouched"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(path) as tmp: torch.save(obj, tmp)
     return path
 
+def remove_stale_temporaries(folder):
+    "Delete our own `atomic_output` temporaries (`.NAME.*.tmp`) left in `folder` by a killed run; the names removed"
+    gone = []
+    for f in Path(folder).glob('.*.tmp') if Path(folder).is_dir() else []:
+        if f.is_file(): f.unlink(missing_ok=True); gone.append(f.name)
+    return gone
+
+def pairs_fingerprint(items, root):
+    "A short hash of a dataset's pairs: each image's path below `root`, its byte size and its pose's numbers"
+    h, root = hashlib.sha1(), Path(root).resolve()
+    for it in sorted(items, key=lambda it: str(it.image)):
+        p = Path(it.image).resolve()
+        h.update(f"{p.relative_to(root).as_posix() if p.is_relative_to(root) else p.name}:{p.stat().st_size};".encode())
+        for a in it.pose.parts.values(): h.update(np.ascontiguousarray(a, np.float32).tobytes())
+    return h.hexdigest()[:16]
+
 class Checkpoint(Callback):
-    "Save the whole training state to `path` after every epoch"
+    "Save the whole training state to `path` after every epoch that trained"
     order = 60
     def __init__(self, path, settings): self.path, self.settings = Path(path), settings
     def after_epoch(self):
-        if rank_distrib(): return                     # one writer in a distributed run
-        gan = self.learn.cond_gan
+        if rank_distrib() or getattr(self.learn, 'epoch_skipped', False): return   # one writer; skipped epochs write nothing
+        gan = self.learn.cond_gan_trainer
         atomic_torch_save({'epoch': self.epoch + 1, 'n_epoch': self.n_epoch, 'settings': self.settings,
                            'model': unwrap(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
-                           'discs': gan.discs.state_dict(), 'd_opt': gan.d_opt.state_dict(), 'history': gan.history,
+                           'discs': gan.discs.state_dict(), 'd_opt': gan.d_opt.state_dict(),
+                           'history': {k: [float(x) for x in v] for k, v in gan.history.items()},
                            'recorder': [list(map(float, v)) for v in self.learn.recorder.values]}, self.path)
+
+def read_checkpoint(path) -> dict:
+    "The contents of a `Checkpoint` file (plain data: loaded with `weights_only`); a damaged file is a `CheckpointError`"
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except FileNotFoundError: raise
+    except Exception as e:
+        raise CheckpointError(f"{path}: the checkpoint is damaged (half-written or cut short: {type(e).__name__}); {RESTART}") from None
+    if not isinstance(ck, dict) or not {'epoch', 'model', 'settings'} <= set(ck):
+        raise CheckpointError(f"{path}: not a dance_now checkpoint (damaged?); {RESTART}")
+    return ck
 
 def load_checkpoint(learn, path):
     "Restore a `Checkpoint` file into `learn`; returns the number of epochs it had finished"
-    ck = torch.load(path, map_location='cpu', weights_only=False)
-    learn.model.load_state_dict(ck['model'])
+    ck = read_checkpoint(path)
+    unwrap(learn.model).load_state_dict(ck['model'])
     learn.create_opt(); learn.opt.load_state_dict(ck['opt'])
-    gan = learn.cond_gan
+    gan = learn.cond_gan_trainer
     gan.discs.load_state_dict(ck['discs'])
     gan.d_opt.load_state_dict(ck['d_opt'])
-    gan.history = ck['history']
-    learn.recorder.values = ck.get('recorder', [])
+    gan.history = {k: list(v) for k, v in ck['history'].items()}
+    learn.resumed_values = [list(v) for v in ck.get('recorder', [])]
     return ck['epoch']
+
+class ResumeFrom(Callback):
+    "Skip the first `start` epochs (done by a checkpoint): they record and write nothing, the recorder keeps its values"
+    order = 70                                       # after the Recorder's `before_fit`, which empties it
+    def __init__(self, start): self.start = start
+    def before_fit(self):
+        if hasattr(self.learn, 'recorder'): self.learn.recorder.values = list(getattr(self.learn, 'resumed_values', []))
+    def before_epoch(self):
+        self.learn.epoch_skipped = self.epoch < self.start
+        if self.learn.epoch_skipped: raise CancelEpochException
+    def after_epoch(self):
+        if self.learn.epoch_skipped and hasattr(self.learn, 'recorder'):
+            self.learn.recorder.values.pop()         # the empty row the Recorder added for the skipped epoch
+        self.learn.epoch_skipped = False
+    def after_fit(self): self.learn.epoch_skipped = False
 
 # %% ../nbs/08_train.ipynb #f0c8259a
 def sample_grid(label, fake, real, n=4):
@@ -202,26 +270,28 @@ class ShowSamples(Callback):
             from fastcore.imports import in_notebook
             self.show = in_notebook()
     def after_epoch(self):
-        if rank_distrib(): return
+        if rank_distrib() or getattr(self.learn, 'epoch_skipped', False): return
         label, real = self.batch
         m = unwrap(self.learn.model)
         with torch.no_grad():
             m.eval(); fake = m(label[:self.n]); m.train()
         grid = sample_grid(label, fake, real, self.n)
+        from PIL import Image
         if self.folder is not None:
-            from PIL import Image
             p = Path(self.folder)/f'epoch_{self.epoch + 1:03d}.png'; p.parent.mkdir(parents=True, exist_ok=True)
-            Image.fromarray(grid).save(p)
+            with atomic_output(p) as tmp: Image.fromarray(grid).save(tmp, format='PNG')
         if self.show:
             from IPython.display import display
-            from PIL import Image
             display(Image.fromarray(grid))
 
 # %% ../nbs/08_train.ipynb #c48c19a4
 class ChannelsLast(Callback):
-    "Feed the model `channels_last` batches (faster convolutions on recent GPUs)"
+    "Feed the model (and the discriminators) `channels_last` batches (faster convolutions on recent GPUs)"
     order = 5
-    def before_fit(self): self.learn.model.to(memory_format=torch.channels_last)
+    def before_fit(self):
+        self.learn.model.to(memory_format=torch.channels_last)
+        gan = getattr(self.learn, 'cond_gan_trainer', None)
+        if gan is not None: gan.discs.to(memory_format=torch.channels_last)
     def before_batch(self):
         self.learn.xb = tuple(x.contiguous(memory_format=torch.channels_last) for x in self.xb)
 
@@ -240,10 +310,44 @@ def precision_callbacks(device, mixed_precision=None):
 DEFAULT_WARMUP = {False: 0.75, True: 0.1}      # the L1-only share of training: on a CPU budget, on a GPU
 DEFAULT_LR = {False: 5e-4, True: 2e-4}         # Adam's learning rate: on a CPU budget, on a GPU (pix2pixHD's)
 
-def gan_schedule(lr, pct_const=0.5):
-    "pix2pixHD's learning-rate schedule: constant `lr` for `pct_const` of training, then linear decay to 0"
-    return combine_scheds([pct_const, 1 - pct_const], [SchedNo(lr, lr), SchedLin(lr, 0.)])
+# %% ../nbs/08_train.ipynb #64cf0175
+GAN_STEP_COST = 1.9      # seconds of a GAN step per second of an L1 warm-up step (aoi at 128 on the CPU: 61 s / 33 s an epoch)
+EPOCH_OVERHEAD_S = 1.0   # a sample picture and a checkpoint each epoch, roughly
 
+class TimeBudget(Callback):
+    "Fit training into `minutes` from `started`: time the first `n_timed` steps, then choose the epochs that fit"
+    order = 90                                       # after Checkpoint and ShowSamples: an epoch is saved before the end
+    def __init__(self, minutes, started=None, n_timed=4, warmup=0.):
+        self.minutes, self.n_timed, self.warmup = minutes, n_timed, warmup
+        self.started = time.perf_counter() if started is None else started
+        self.schedule = None
+    def before_fit(self): self.fit_started, self.t0 = time.perf_counter(), None
+    def before_train(self):
+        if self.epoch == 0: self.t0 = time.perf_counter()
+    def after_batch(self):
+        if not self.training or self.schedule is not None: return
+        k = min(self.n_timed, self.n_iter)
+        if self.iter == 0 and self.n_iter > 1: self.t0 = time.perf_counter(); return   # the first step warms caches up
+        if self.iter + 1 < k: return
+        steps = self.iter if self.n_iter > 1 else 1
+        self.plan((time.perf_counter() - self.t0) / steps, self.cond_gan_trainer.adversarial)
+    def plan(self, step_s, adversarial):
+        "Choose the epochs from `step_s`, the seconds of a step measured in the adversarial phase or not"
+        l1_s = step_s / GAN_STEP_COST if adversarial else step_s
+        w = self.warmup
+        epoch_s = len(self.dls.train) * l1_s * (w + (1 - w) * GAN_STEP_COST) + len(self.dls.valid) * l1_s * 0.35 + EPOCH_OVERHEAD_S
+        left = self.minutes * 60 - (self.fit_started - self.started)
+        n = max(1, int(left // epoch_s))
+        self.learn.n_epoch = n
+        self.learn.pct_train = self.train_iter / (self.n_iter * n)
+        self.schedule = dict(minutes=self.minutes, epochs=n, step_s=round(step_s, 4), epoch_s=round(epoch_s, 2),
+                             setup_s=round(self.fit_started - self.started, 2))
+        self.learn.settings.update(epochs=n, schedule=self.schedule)
+        if not rank_distrib(): print(f"time budget {self.minutes:g} min: {step_s:.2f} s a step, about {epoch_s:.0f} s an epoch: {n} epoch(s)")
+    def after_epoch(self):
+        if self.schedule is not None and self.epoch + 1 >= self.n_epoch: raise CancelFitException
+
+# %% ../nbs/08_train.ipynb #3e42c63a
 def _dataset_name(path):
     "The character's name: from a synthetic dataset's manifest, else the folder's name"
     mf = Path(path)/'manifest.json'
@@ -252,36 +356,115 @@ def _dataset_name(path):
         except Exception: pass
     return Path(path).resolve().name
 
-# %% ../nbs/08_train.ipynb #3e42c63a
-def train_character(path, size=256, epochs=10, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan',
-                    out=None, name=None, resume=True, seed=42, device=None, show=None, num_workers=None,
-                    mixed_precision=None, augment=True, model_kw=None, disc_kw=None, warmup=None, cbs=None) -> Learner:
-    "Train a character's conditional GAN on the frames below `path`; checkpoints and samples go to `out`"
+def default_out(path) -> Path:
+    "Where `train_character` writes by default: `<data>_dance_now_train` beside the data folder, never inside it"
+    p = Path(path).resolve()
+    return p.parent/f"{p.name}_dance_now_train"
+
+def _positive(name, v, what, integer=False, allow_none=False):
+    if v is None and allow_none: return
+    ok = not isinstance(v, bool) and isinstance(v, (int, np.integer) if integer else (int, float, np.integer, np.floating))
+    if not ok or not (v > 0 and math.isfinite(v)): raise ValueError(f"{name}: expected {what}, got {v!r}")
+
+def check_training_args(size=256, epochs=10, bs=8, lr=None, warmup=None, valid_pct=0.1, minutes=None):
+    "A `ValueError` naming the first bad argument of `train_character`, before any work is done"
+    if isinstance(epochs, (int, np.integer)) and not isinstance(epochs, bool) and epochs == 0:
+        raise ValueError("epochs: expected at least 1, got 0 (it would export an untrained character)")
+    _positive('epochs', epochs, 'a positive whole number of epochs', integer=True)
+    _positive('size', size, 'a positive multiple of 8 (pixels)', integer=True)
+    if size % 8: raise ValueError(f"size: expected a positive multiple of 8 (pixels), got {size!r}")
+    _positive('bs', bs, 'a batch size of at least 1', integer=True)
+    _positive('lr', lr, 'a positive learning rate', allow_none=True)
+    _positive('minutes', minutes, 'a positive number of minutes', allow_none=True)
+    if warmup is not None: _check_share('warmup', warmup, 'the share of training without the GAN')
+    _check_share('valid_pct', valid_pct, 'the share of clips held out for validation')
+
+def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan', out=None, name=None,
+                      seed=42, device=None, show=None, num_workers=None, mixed_precision=None, augment=True,
+                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None) -> Learner:
+    "The `Learner` that `train_character` trains, untrained: data, models, callbacks and `settings`"
     device = torch.device(device) if device is not None else default_device()
     if warmup is None: warmup = DEFAULT_WARMUP[device.type == 'cuda']
     if lr is None: lr = DEFAULT_LR[device.type == 'cuda']
-    out = Path(out) if out is not None else Path(path)/'dance_now_train'
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(out) if out is not None else default_out(path)
     torch.manual_seed(seed)
     dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device)
+    recipe = GANRecipe(gan_mode)
     settings = dict(size=size, face=face, gan_mode=gan_mode, model_kw=model_kw or {}, disc_kw=disc_kw or {}, lr=lr, bs=bs,
-                    epochs=epochs, warmup=warmup, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS, data=str(path))
-    gan = CondGANTrainer(build_discriminators(size, face=face, **(disc_kw or {})), gan_mode, warmup=warmup)
+                    epochs=epochs, warmup=warmup, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
+                    data=str(Path(path).resolve()), fingerprint=pairs_fingerprint(dls.items, path), schedule=None)
+    gan = CondGANTrainer(build_discriminators(size, face=face, **(disc_kw or {})), recipe)
     learn = Learner(dls, build_model(size, face=face, **(model_kw or {})), loss_func=gan.loss_func, lr=lr,
-                    opt_func=partial(OptimWrapper, opt=torch.optim.Adam, betas=(0.5, 0.999)),
-                    metrics=[l1_pixels, psnr], path=out, model_dir='.',
-                    cbs=[gan, Checkpoint(out/'checkpoints'/'last.pth', settings), ShowSamples(out/'samples', show=show)]
+                    opt_func=lambda params, lr: recipe.opt_func(params, lr), metrics=[l1_pixels, psnr], path=out, model_dir='.',
+                    cbs=[gan, L1WarmUp(warmup), DiscGradSync(), Checkpoint(out/'checkpoints'/'last.pth', settings),
+                         ShowSamples(out/'samples', show=show)]
                         + precision_callbacks(device, mixed_precision) + ([ChannelsLast()] if device.type == 'cuda' else []) + list(cbs or []))
     learn.cond_gan, learn.settings = gan, settings
     learn.model.to(device)
-    start = _resume(learn, out/'checkpoints'/'last.pth', settings) if resume else 0
-    if start < epochs:
-        fit = lambda: learn.fit(epochs, lr, cbs=ParamScheduler({'lr': gan_schedule(lr)}), start_epoch=start)
-        if num_distrib() > 1:                         # launched by `accelerate launch` / torchrun
-            _patch_fastai_distributed()
-            with learn.distrib_ctx(cpu=device.type == 'cpu'): fit()     # gloo on the CPU
-        else: fit()
     return learn
+
+def train_character(path,                    # the training frames: images with their `_keypoints.json`, below this folder
+                    size: int = 256,         # the side of the square pictures, in pixels (a multiple of 8)
+                    epochs: int = 10,        # passes over the training frames (chosen by the budget when `minutes` is given)
+                    bs: int = 8,             # batch size
+                    lr: float = None,        # Adam's learning rate (None: `DEFAULT_LR` of the device)
+                    valid_pct: float = 0.1,  # the share of clips held out for validation
+                    face: bool = True,       # train the face stage and its discriminator
+                    gan_mode: str = 'lsgan', # the adversarial loss: 'lsgan', 'hinge' or 'vanilla'
+                    out=None,                # checkpoints and samples go here (None: `default_out(path)`, beside the data)
+                    name: str = None,        # the character's name (None: the dataset's)
+                    resume: bool = True,     # go on from `out`'s checkpoint of the same settings and data
+                    seed: int = 42,          # random seed of the split, the weights and the batches
+                    device=None,             # 'cpu', 'cuda'... (None: the best there is)
+                    show: bool = None,       # show a sample picture each epoch (None: in notebooks)
+                    num_workers: int = None, # data-loading processes (None: by the dataset's size)
+                    mixed_precision=None,    # low precision (None: where `fast_low_precision` says it is faster)
+                    augment: bool = True,    # augment the training frames
+                    model_kw: dict = None,   # generator settings that override the size's preset
+                    disc_kw: dict = None,    # discriminator settings (`build_discriminators`)
+                    warmup: float = None,    # the L1-only share of training (None: `DEFAULT_WARMUP` of the device)
+                    minutes: float = None,   # a time budget for the whole call: training sizes its epochs to fit it
+                    cbs=None,                # more fastai callbacks
+                   ) -> Learner:
+    "Train a character's conditional GAN on the frames below `path`; checkpoints and samples go to `out`"
+    started = time.perf_counter()
+    check_training_args(size, epochs, bs, lr, warmup, valid_pct, minutes)
+    out = Path(out) if out is not None else default_out(path)
+    if out.exists() and not out.is_dir(): raise ValueError(f"out: {out} is a file, expected a folder for checkpoints and samples")
+    ck = out/'checkpoints'/'last.pth'
+    if not rank_distrib():
+        for f in ('checkpoints', 'samples'): remove_stale_temporaries(out/f)
+    learn = character_learner(path, size=size, bs=bs, lr=lr, valid_pct=valid_pct, face=face, gan_mode=gan_mode, out=out,
+                              name=name, seed=seed, device=device, show=show, num_workers=num_workers,
+                              mixed_precision=mixed_precision, augment=augment, model_kw=model_kw, disc_kw=disc_kw,
+                              warmup=warmup, epochs=epochs, cbs=cbs)
+    out.mkdir(parents=True, exist_ok=True)
+    s, fit_cbs = learn.settings, []
+    start = _resume(learn, ck, s, minutes) if resume else 0
+    if minutes is not None and s['schedule'] is None:        # a fresh budgeted run: the budget chooses the epochs
+        s['minutes'] = minutes
+        fit_cbs.append(TimeBudget(minutes, started, warmup=s['warmup']))
+    n_epoch = 10_000 if fit_cbs else s['epochs']
+    if start < n_epoch:
+        scheds = {'lr': gan_schedule(s['lr'])}
+        fit = lambda: learn.fit(n_epoch, s['lr'], cbs=[ParamScheduler(scheds), DiscSchedule(scheds), ResumeFrom(start)] + fit_cbs)
+        try:
+            if num_distrib() > 1:                         # launched by `accelerate launch` / torchrun
+                _patch_fastai_distributed()
+                with learn.distrib_ctx(cpu=learn.dls.device.type == 'cpu'): fit()     # gloo on the CPU
+            else: fit()
+        except KeyboardInterrupt:
+            if not rank_distrib():
+                for f in ('checkpoints', 'samples'): remove_stale_temporaries(out/f)
+            raise
+    return learn
+
+def interrupted_note(out) -> str:
+    "One line for a stopped run: where it stopped, that its checkpoint is whole, and that the same command resumes"
+    ck = Path(out)/'checkpoints'/'last.pth'
+    if not ck.exists(): return f"stopped before the first epoch ended: nothing to resume in {out}"
+    c = read_checkpoint(ck)
+    return f"stopped after epoch {c['epoch']} of {c['n_epoch']}: {ck} is whole; run the same command again to resume"
 
 def _broadcast_on_backend_device(self, t, rank):
     "fastai's `DistributedDL._broadcast`, on CUDA only for NCCL: gloo (CPU training) broadcasts CPU tensors"
@@ -295,14 +478,21 @@ def _patch_fastai_distributed():
     import fastai.distributed
     fastai.distributed.DistributedDL._broadcast = _broadcast_on_backend_device
 
-_SAME = ('size', 'face', 'gan_mode', 'model_kw', 'disc_kw', 'label_channels')
+_SAME = ('size', 'face', 'gan_mode', 'model_kw', 'disc_kw', 'label_channels', 'data', 'fingerprint', 'name')
+_SAME_WHAT = {'data': 'the data folder', 'fingerprint': "the dataset's pairs (images or keypoints changed)", 'name': 'the name'}
 
-def _resume(learn, ck, settings):
-    "Load the checkpoint `ck` into `learn` when there is one of the same `settings`; the epochs it had done"
+def _resume(learn, ck, settings, minutes=None):
+    "Load the checkpoint `ck` into `learn` when there is one of the same `settings` and data; the epochs it had done"
     if not ck.exists(): return 0
-    saved = torch.load(ck, map_location='cpu', weights_only=False)['settings']
-    if {k: saved.get(k) for k in _SAME} != {k: settings[k] for k in _SAME}:
-        raise ValueError(f"{ck}: a checkpoint of different settings; pass resume=False or another `out` folder")
+    saved = read_checkpoint(ck)['settings']
+    for k in _SAME:
+        a, b = saved.get(k), settings[k]
+        if k == 'fingerprint' and a is None: continue            # a checkpoint from before fingerprints
+        if k == 'data' and a is not None: a = str(Path(a).resolve())
+        if a != b: raise CheckpointError(f"{ck}: a checkpoint of other settings: {k} ({_SAME_WHAT.get(k, k)}) was "
+                                         f"{a!r}, now {b!r}; {RESTART}")
+    if minutes is not None and saved.get('schedule'):           # a budgeted run goes on with its own schedule
+        settings.update(epochs=saved['schedule']['epochs'], schedule=saved['schedule'], minutes=saved.get('minutes'))
     start = load_checkpoint(learn, ck)
     learn.model.to(learn.dls.device)
     if not rank_distrib(): print(f"resuming from {ck} after epoch {start} of {settings['epochs']}")
