@@ -3,16 +3,30 @@
     python tools/readme_images.py
 
 nbs/images/characters.png: each built-in character drawn by its trained generator in the same random poses, with
-the label map the generator saw; nbs/images/dance.gif: skeleton | aoi | kenta | mika, dancing.
+the label map the generator saw; nbs/images/dance.gif: skeleton | aoi | kenta | mika, dancing;
+nbs/images/contact_sheet.png: the contact sheet `dance_now data` draws of the demo's dataset (made as
+`dance_now demo` makes it, then `dance_now data DIR --out FOLDER` run on it).
 """
+import tempfile
 from pathlib import Path
 import numpy as np
 from dance_now.render import render_label_map, label_map_to_rgb, draw_skeleton, save_image, save_gif
 from dance_now.skeleton import random_pose, dance
 from dance_now.characters import CHARACTERS
-from dance_now.train import load_character
+from dance_now.character import load_character
 
 IMAGES = Path(__file__).resolve().parents[1]/'nbs'/'images'
+
+def contact_sheet(character='aoi', n=900, size=128, seed=0):
+    "`dance_now data` on the dataset the demo makes (its defaults), its contact sheet copied into nbs/images/"
+    from dance_now.synthetic import make_synthetic_dataset
+    from dance_now.cli import main as cli
+    with tempfile.TemporaryDirectory() as tmp:
+        data = make_synthetic_dataset(Path(tmp)/'data', character, n=n, size=size, seed=seed, progress=False)
+        assert cli(['data', str(data), '--out', str(Path(tmp)/'report')]) == 0
+        sheet = (Path(tmp)/'report'/'contact_sheet.png').read_bytes()
+    (IMAGES/'contact_sheet.png').write_bytes(sheet)
+    print('wrote', IMAGES/'contact_sheet.png')
 
 def main(size=128, n=5, seed=7):
     chars = [load_character(c, device='cpu') for c in CHARACTERS]
@@ -26,4 +40,4 @@ def main(size=128, n=5, seed=7):
     gif = [np.concatenate([draw_skeleton(p, size)] + [g[k] for g in gens], 1) for k, p in enumerate(frames)]
     print('wrote', save_gif(IMAGES/'dance.gif', gif, fps=12))
 
-if __name__ == '__main__': main()
+if __name__ == '__main__': main(); contact_sheet()
