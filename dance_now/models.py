@@ -15,18 +15,16 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 from torchvision.ops import roi_align
-from .keypoints import Pose
 from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
-__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'face_box', 'FACE_CHANNELS',
-           'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator',
+__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'norm_layer',
+           'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator',
            'generator_for', 'stage_table', 'print_table', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales',
            'GANLoss', 'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
-           'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'Pix2PixHDLoss', 'face_crop_box',
-           'face_crop_boxes', 'crop_faces', 'feather_mask', 'paste_faces', 'paste_face', 'FaceEnhancer',
-           'FaceDiscriminator', 'enhance_faces', 'face_boxes_from_label', 'Pix2PixModel', 'model_config', 'build_model',
-           'build_discriminators', 'benchmark_step']
+           'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'face_boxes_from_label', 'crop_faces',
+           'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator', 'Pix2PixModel', 'model_config',
+           'build_model', 'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -336,73 +334,31 @@ def discriminator_loss(d_fake, d_real, gan_mode='lsgan'):
     parts = {'d_real': g(d_real, True), 'd_fake': g(d_fake, False)}
     return (parts['d_real'] + parts['d_fake']) / 2, {k: v.detach() for k, v in parts.items()}
 
-# %% ../nbs/06_models.ipynb #d978c442
-class Pix2PixHDLoss(nn.Module):
-    "The settings of `generator_loss` / `discriminator_loss`, and the VGG network when `vgg_weight > 0`"
-    def __init__(self, gan_mode='lsgan', fm_weight=10., l1_weight=10., vgg_weight=0., vgg_weights_path=None,
-                 vgg_layers=None):
-        super().__init__()
-        GANLoss(gan_mode)                                    # validates the mode now
-        self.gan_mode, self.fm_weight, self.l1_weight, self.vgg_weight = gan_mode, fm_weight, l1_weight, vgg_weight
-        self.vgg = VGGPerceptualLoss(vgg_weights_path, vgg_layers) if vgg_weight else None
-
-    def generator_loss(self, d_fake, d_real, fake, real):
-        "`(total, parts)` of the generator's objective"
-        return generator_loss(d_fake, d_real, fake, real, self.gan_mode, self.fm_weight, self.l1_weight,
-                              self.vgg, self.vgg_weight)
-
-    def discriminator_loss(self, d_fake, d_real):
-        "`(total, parts)` of the discriminator's objective"
-        return discriminator_loss(d_fake, d_real, self.gan_mode)
-
-    def extra_repr(self):
-        return f"gan_mode={self.gan_mode!r}, fm_weight={self.fm_weight}, l1_weight={self.l1_weight}, vgg_weight={self.vgg_weight}"
-
 # %% ../nbs/06_models.ipynb #63930fa0
-def _face_points(points, size):
-    "The `(70, 3)` face points of a `Pose`, a `(137, 3)` keypoints array or a `(70, 3)` array, in a frame of `size`"
-    if isinstance(points, Pose):
-        if size is not None and tuple(_wh(size)) != points.size: points = points.resize(_wh(size))
-        return points.face, points.size
-    if size is None: raise ValueError("face_crop_box: size is needed when points is not a Pose")
-    a = np.asarray(points.detach().cpu() if torch.is_tensor(points) else points, np.float32)
-    if a.shape == (137, 3): a = a[25:95]
-    if a.shape != (70, 3): raise ValueError(f"face_crop_box: points must be a Pose, (70, 3) or (137, 3), got {a.shape}")
-    return a, _wh(size)
+FACE_CHANNELS = [i for i, n in enumerate(LABEL_CHANNELS) if n.startswith('face:')]
 
-def _wh(size):
-    "`size` (an int or `(w, h)`) as `(w, h)`"
-    return (int(size), int(size)) if np.isscalar(size) else (int(size[0]), int(size[1]))
-
-def face_crop_box(points, size=None, crop=None, margin=0.25, thresh=0.1, min_points=3, grow=True):
-    "Square `(x0, y0, x1, y1)` pixel box around the face in an image of `size`, or `None` without a face"
-    face, (w, h) = _face_points(points, size)
-    side = min(w, h) // 4 if crop is None else int(crop)
-    if not 0 < side <= min(w, h): raise ValueError(f"face_crop_box: crop={crop} must be in 1..{min(w, h)} for size {(w, h)}")
-    pts = face[face[:, 2] > thresh, :2]
-    if len(pts) < min_points: return None
-    (x0, y0), (x1, y1) = pts.min(0), pts.max(0)
-    if grow: side = min(max(side, math.ceil(max(x1 - x0, y1 - y0) * (1 + 2 * margin))), w, h)
-    bx = int(np.clip(round((x0 + x1) / 2 - side / 2), 0, w - side))
-    by = int(np.clip(round((y0 + y1) / 2 - side / 2), 0, h - side))
-    return bx, by, bx + side, by + side
-
-face_box = face_crop_box
+def face_boxes_from_label(label, min_side=None, margin=0.3):
+    "Square `(B, 4)` boxes around the face channels of `label` `(B, C, H, W)`, and which samples have a face"
+    B, _, H, W = label.shape
+    min_side = min_side or max(8, min(H, W) // 4)
+    m = label[:, FACE_CHANNELS].amax(1) > 0.5
+    rows, cols = m.any(2), m.any(1)
+    valid = rows.any(1)
+    ar_h, ar_w = torch.arange(H, device=label.device), torch.arange(W, device=label.device)
+    big = torch.tensor(10**6, device=label.device)
+    y0 = torch.where(rows, ar_h, big).amin(1); y1 = torch.where(rows, ar_h, -big).amax(1)
+    x0 = torch.where(cols, ar_w, big).amin(1); x1 = torch.where(cols, ar_w, -big).amax(1)
+    side = torch.maximum(torch.maximum(y1 - y0, x1 - x0).float() * (1 + 2 * margin), torch.tensor(float(min_side), device=label.device))
+    side = side.clamp(max=min(H, W)).round()
+    cx, cy = (x0 + x1).float() / 2, (y0 + y1).float() / 2
+    bx = torch.minimum(torch.maximum(cx - side / 2, torch.zeros_like(cx)), W - side).round()
+    by = torch.minimum(torch.maximum(cy - side / 2, torch.zeros_like(cy)), H - side).round()
+    boxes = torch.stack([bx, by, bx + side, by + side], 1)
+    centre = torch.tensor([(W - min_side) // 2, (H - min_side) // 2, (W + min_side) // 2, (H + min_side) // 2],
+                          device=label.device, dtype=boxes.dtype)
+    return torch.where(valid[:, None], boxes, centre).long(), valid
 
 # %% ../nbs/06_models.ipynb #6fddecb1
-def face_crop_boxes(points, size=None, **kwargs):
-    "`(boxes (B, 4) int64, valid (B,) bool)` of `face_crop_box` for each of `points`; placeholders where no face"
-    boxes, valid = [], []
-    for p in points:
-        b = face_crop_box(p, size, **kwargs)
-        valid.append(b is not None)
-        if b is None:
-            w, h = _wh(size) if size is not None else p.size
-            side = min(w, h) // 4 if kwargs.get('crop') is None else int(kwargs['crop'])
-            b = ((w - side) // 2, (h - side) // 2, (w - side) // 2 + side, (h - side) // 2 + side)
-        boxes.append(b)
-    return torch.tensor(boxes, dtype=torch.int64).reshape(-1, 4), torch.tensor(valid, dtype=torch.bool)
-
 def crop_faces(x, boxes, face_size=64):
     "The `boxes` (one per image) of `x` `(B, C, H, W)` resized to `(B, C, face_size, face_size)`"
     boxes = torch.as_tensor(boxes).to(device=x.device, dtype=x.dtype).reshape(-1, 4)
@@ -441,9 +397,6 @@ def paste_faces(images, faces, boxes, feather=0.15, valid=None):
         out.append(img * (1 - m) + face * m)
     return torch.stack(out)
 
-def paste_face(image, face, box, feather=0.15):
-    "`image` `(C, H, W)` with `face` resized into `box` and blended in with a feathered mask"
-    return paste_faces(image[None], face[None], torch.as_tensor(box).reshape(1, 4), feather)[0]
 
 # %% ../nbs/06_models.ipynb #ab5ef543
 class FaceEnhancer(nn.Module):
@@ -474,37 +427,6 @@ class FaceDiscriminator(NLayerDiscriminator):
     "Single-scale PatchGAN on `cat([label_crop, face_crop], 1)`; `in_ch` = label channels + 3"
     def __init__(self, in_ch, ndf=32, n_layers=3, norm='instance', spectral_norm=False, get_features=True):
         super().__init__(in_ch, ndf, n_layers, norm, spectral_norm, get_features)
-
-# %% ../nbs/06_models.ipynb #abcb09e1
-def enhance_faces(enhancer, label, image, boxes, valid=None, face_size=64, feather=0.15):
-    "`(image with enhanced faces, enhanced face crops, label crops)` for a batch and its face `boxes`"
-    label_crop, face_crop = crop_faces(label, boxes, face_size), crop_faces(image, boxes, face_size)
-    face = enhancer(label_crop, face_crop)
-    return paste_faces(image, face, boxes, feather, valid), face, label_crop
-
-# %% ../nbs/06_models.ipynb #ff5c9197
-FACE_CHANNELS = [i for i, n in enumerate(LABEL_CHANNELS) if n.startswith('face:')]
-
-def face_boxes_from_label(label, min_side=None, margin=0.3):
-    "Square `(B, 4)` boxes around the face channels of `label` `(B, C, H, W)`, and which samples have a face"
-    B, _, H, W = label.shape
-    min_side = min_side or max(8, min(H, W) // 4)
-    m = label[:, FACE_CHANNELS].amax(1) > 0.5
-    rows, cols = m.any(2), m.any(1)
-    valid = rows.any(1)
-    ar_h, ar_w = torch.arange(H, device=label.device), torch.arange(W, device=label.device)
-    big = torch.tensor(10**6, device=label.device)
-    y0 = torch.where(rows, ar_h, big).amin(1); y1 = torch.where(rows, ar_h, -big).amax(1)
-    x0 = torch.where(cols, ar_w, big).amin(1); x1 = torch.where(cols, ar_w, -big).amax(1)
-    side = torch.maximum(torch.maximum(y1 - y0, x1 - x0).float() * (1 + 2 * margin), torch.tensor(float(min_side), device=label.device))
-    side = side.clamp(max=min(H, W)).round()
-    cx, cy = (x0 + x1).float() / 2, (y0 + y1).float() / 2
-    bx = torch.minimum(torch.maximum(cx - side / 2, torch.zeros_like(cx)), W - side).round()
-    by = torch.minimum(torch.maximum(cy - side / 2, torch.zeros_like(cy)), H - side).round()
-    boxes = torch.stack([bx, by, bx + side, by + side], 1)
-    centre = torch.tensor([(W - min_side) // 2, (H - min_side) // 2, (W + min_side) // 2, (H + min_side) // 2],
-                          device=label.device, dtype=boxes.dtype)
-    return torch.where(valid[:, None], boxes, centre).long(), valid
 
 # %% ../nbs/06_models.ipynb #9a48a707
 class Pix2PixModel(nn.Module):
