@@ -166,9 +166,9 @@ def run_demo(out='dance_now_demo',  # output folder
              character='aoi',       # the built-in character to train
              n=900,                 # synthetic training images
              size=128,              # image size
-             epochs=12,             # the most epochs to train
+             epochs=12,             # training epochs, when there is no time budget (`minutes=0`)
              bs=8,                  # batch size
-             minutes=DEMO_MINUTES,  # training's time budget
+             minutes=DEMO_MINUTES,  # training's time budget: it chooses the epochs (0: `epochs` instead)
              seed=0,                # random seed
              n_eval=32,             # held-out poses it is evaluated on
              quiet=False):          # print nothing
@@ -189,10 +189,11 @@ def run_demo(out='dance_now_demo',  # output folder
     t1 = time.time()
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        learn = train_character(data, size=size, epochs=epochs, bs=bs, out=out/'train', name=character, show=False, minutes=minutes)
+        learn = train_character(data, size=size, epochs=epochs, bs=bs, out=out/'train', name=character, show=False,
+                                minutes=minutes or None)
     train_s = time.time() - t1
     done, _ = checkpoint_progress(out/'train'/'checkpoints'/'last.pth') or (None, None)
-    say(f"[2/4] trained {done} epochs in {train_s:.0f} s (budget {minutes:g} min)")
+    say(f"[2/4] trained {done} epochs in {train_s:.0f} s" + (f" (budget {minutes:g} min)" if minutes else ''))
     ch_file = export_character(learn, out/f'{character}.pth')
     ch = load_character(ch_file)
     held = random_pairs(character, n_eval, size, seed=seed + 10_000)         # poses the model never saw, and their truth
@@ -246,8 +247,8 @@ def build_parser():
     p.add_argument('--character', default='aoi', help="built-in character (default: %(default)s)")
     p.add_argument('--n', type=int, default=900, help="synthetic training images (default: %(default)s)")
     p.add_argument('--size', type=int, default=128, help="image size (default: %(default)s)")
-    p.add_argument('--epochs', type=int, default=12, help="the most training epochs (default: %(default)s)")
-    p.add_argument('--minutes', type=float, default=DEMO_MINUTES, help="training's time budget in minutes (default: %(default)s)")
+    p.add_argument('--minutes', type=float, default=DEMO_MINUTES, help="training's time budget in minutes: it chooses the epochs (default: %(default)s)")
+    p.add_argument('--epochs', type=int, default=12, help="training epochs with --minutes 0, no budget (default: %(default)s)")
     p.add_argument('--bs', type=int, default=8, help="batch size (default: %(default)s)")
     p.add_argument('--seed', type=int, default=0, help="random seed (default: %(default)s)")
     _done(p, cmd_demo)
