@@ -18,8 +18,9 @@ from .video import video_info, video_frames
 
 # %% auto #0
 __all__ = ['MP_POSE_NAMES', 'MP_POSE', 'BODY25_FROM_MP', 'BODY25_DERIVED', 'BODY25_ESTIMATED', 'FACE70_FROM_MESH',
-           'FACE_MESH_IDX', 'HAND21_FROM_MP', 'SMALL_TOE', 'mediapipe_to_pose', 'PoseEstimator', 'get_estimator',
-           'close_estimators', 'estimate_poses', 'poses_from_video', 'person_box', 'steady_crops', 'dataset_from_video']
+           'FACE_MESH_IDX', 'HAND21_FROM_MP', 'SMALL_TOE', 'DETAIL_ANCHORS', 'mediapipe_to_pose', 'PoseEstimator',
+           'get_estimator', 'close_estimators', 'estimate_poses', 'poses_from_video', 'person_box', 'steady_crops',
+           'dataset_from_video', 'LightPoseEstimator']
 
 # %% ../nbs/10_pose_estimation.ipynb #8841ca95
 MP_POSE_NAMES = ['NOSE', 'LEFT_EYE_INNER', 'LEFT_EYE', 'LEFT_EYE_OUTER', 'RIGHT_EYE_INNER', 'RIGHT_EYE',
@@ -304,3 +305,76 @@ def dataset_from_video(video, out_dir, size=256, every=1, max_frames=None, clip=
           f"skipped {len(all_poses) - len(people)} of {len(all_poses)} frames with nobody in them"
           + (f"; removed {len(stale)} files of clip {clip!r} from an earlier run" if stale else ''))
     return out_dir
+
+# %% ../nbs/10_pose_estimation.ipynb #100fb748
+DETAIL_ANCHORS = {'face': 'Nose', 'hand_left': 'LWrist', 'hand_right': 'RWrist'}   # what each detail part moves with
+
+def _carry_detail(pose, detail, anchors=DETAIL_ANCHORS):
+    "`pose` with `detail`'s face and hands moved by how far their anchor body point moved (parts whose anchor is missing stay empty)"
+    res = pose.copy()
+    for part, anchor in anchors.items():
+        a, b = detail.body[BODY[anchor]], pose.body[BODY[anchor]]
+        pts = getattr(detail, part)
+        if a[2] <= 0 or b[2] <= 0 or not (pts[:, 2] > 0).any(): continue
+        moved = pts.copy(); moved[pts[:, 2] > 0, :2] += b[:2] - a[:2]
+        setattr(res, part, moved)
+    return res
+
+class LightPoseEstimator:
+    "For live video: MediaPipe's pose-only model on every frame for the body; face and hands from Holistic every `detail_every`-th frame, carried with the body in between"
+    def __init__(self,
+                 detail_every: int = 4,       # Holistic (face and hands) on every this many frames; 0: never (body only)
+                 min_detection: float = 0.5,  # MediaPipe's detection confidence
+                 min_tracking: float = 0.5,   # ... and tracking confidence
+                 min_visibility: float = 0.5, # body points less visible than this are missing
+                 margin: float = 0.1):        # points this far (fraction of the frame) outside it are missing
+        self.detail_every = _check_count(detail_every, 'detail_every', 0)
+        _check_model_files(1)
+        self.min_visibility, self.margin, self.video = min_visibility, margin, True
+        self._pose = _mediapipe().solutions.pose.Pose(static_image_mode=False, model_complexity=1,
+                                                      min_detection_confidence=min_detection, min_tracking_confidence=min_tracking)
+        self._holistic = (PoseEstimator(video=True, min_detection=min_detection, min_tracking=min_tracking,
+                                        min_visibility=min_visibility, margin=margin) if self.detail_every else None)
+        self._lock, self._n, self._detail = threading.Lock(), 0, None
+
+    @property
+    def closed(self): return self._pose is None
+
+    def _estimate(self, img):
+        "The `Pose` (or `None`) of RGB array `img`, the next frame of the video"
+        h, w = img.shape[:2]
+        with self._lock:
+            if self.closed: raise ValueError("LightPoseEstimator: used after close()")
+            n, self._n = self._n, self._n + 1
+            if self.detail_every and n % self.detail_every == 0:
+                pose = mediapipe_to_pose(*self._holistic.landmarks(img), w, h, min_visibility=self.min_visibility, margin=self.margin)
+                self._detail = pose
+                return pose
+            r = self._pose.process(img)
+            detail = self._detail
+        pose = mediapipe_to_pose(_lm_array(r.pose_landmarks, True), None, None, None, w, h,
+                                 min_visibility=self.min_visibility, margin=self.margin)
+        return pose if pose is None or detail is None else _carry_detail(pose, detail)
+
+    def __call__(self, image) -> list[Pose]:
+        "The person in `image` (the next frame of a video) as `[pose]`, or `[]` when there is nobody"
+        pose = self._estimate(read_image(image))
+        return [] if pose is None or not (pose.keypoints[:, 2] > 0).any() else [pose]
+
+    def reset(self):
+        "Forget the person tracked so far, before a new video"
+        with self._lock:
+            if self.closed: return
+            self._pose.reset(); self._n, self._detail = 0, None
+            if self._holistic is not None: self._holistic.reset()
+
+    def close(self):
+        "Free the MediaPipe graphs; closing twice is fine"
+        with self._lock:
+            if self.closed: return
+            self._pose.close(); self._pose = None
+            if self._holistic is not None: self._holistic.close()
+
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def __repr__(self): return f"LightPoseEstimator(detail_every={self.detail_every}, {'closed' if self.closed else 'open'})"
