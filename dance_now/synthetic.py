@@ -8,16 +8,19 @@ Docs: https://dance-now.github.io/dance_now/synthetic.html.md"""
 from __future__ import annotations
 import json, os, re
 from dataclasses import asdict
+from typing import NamedTuple
 from pathlib import Path
 import numpy as np
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
-from .render import save_image
+from .render import save_image, square_box
 from .skeleton import random_skeleton, dance_skeletons, DANCE_STYLES
-from .characters import draw_character, get_style, CHARACTERS
+from .characters import draw_character, get_style, body_unit, CHARACTERS
 
 # %% auto #0
-__all__ = ['DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'ARG_KEYS', 'dataset_clips', 'clip_skeletons', 'synthetic_frames',
+__all__ = ['DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'FRAMINGS', 'FRAMING_NAMES', 'KEEP_OUTSIDE', 'HEAD_ROOM', 'WIDE_SCALE',
+           'CLOSE_BOTTOM', 'FULL_BODY', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips', 'clip_skeletons', 'framing_box',
+           'cut_to_frame', 'frame_pose', 'SyntheticFrame', 'check_framings', 'frame_framings', 'synthetic_frames',
            'make_synthetic_dataset']
 
 # %% ../nbs/04_synthetic.ipynb #8f45c5d1
@@ -54,15 +57,123 @@ def clip_skeletons(clip):
         out.append(sk.set(x=sk.x + dx, scale=scale))
     return out
 
-def synthetic_frames(n, size=256, seed=0, dance_frac=0.5):
-    "`(stem, pose, depth)` of every frame of the synthetic dataset of these arguments, in order"
+# %% ../nbs/04_synthetic.ipynb #d364a2d3
+FRAMINGS = ('full', 'knees', 'waist', 'head', 'wide')
+FRAMING_NAMES = {'full': 'full body', 'knees': 'knees up', 'waist': 'waist up', 'head': 'head + shoulders', 'wide': 'wide shot'}
+KEEP_OUTSIDE = .12       # points up to this share of the frame's side outside it are kept, as OpenPose reports them
+HEAD_ROOM = 1.           # the top of a close framing above the neck, in body units (the hair included)
+WIDE_SCALE = (.35, .6)   # the person's size in a wide shot, against their full-body frame
+# the bottom of each close framing: below which body points, by how much (body units), and where without them (below the neck)
+CLOSE_BOTTOM = {'head': (('RShoulder', 'LShoulder'), .55, .6), 'waist': (('MidHip', 'RHip', 'LHip'), .3, 1.3),
+                'knees': (('RKnee', 'LKnee'), .25, 2.)}
+
+def _body_point(pose, *names):
+    "Mean xy of the present body points `names` of `pose`, or `None`"
+    b = pose.body[[BODY[n] for n in names]]
+    b = b[b[:, 2] > 0]
+    return b[:, :2].mean(0).astype(np.float64) if len(b) else None
+
+def _wide_box(pose, rng):
+    "A square around `pose` in which the person is `WIDE_SCALE` of their full-body size, placed at random"
+    x0, y0, x1, y1 = square_box(pose, *pose.size)
+    side = (x1 - x0) / rng.uniform(*WIDE_SCALE)
+    bb = pose.bbox(parts=('body',)) or (x0, y0, x1, y1)
+    lo, hi = np.array(bb[2:]) - side, np.array(bb[:2])             # the corners that keep the person inside
+    corner = np.where(lo <= hi, lo + rng.uniform(size=2) * (hi - lo), (lo + hi) / 2)
+    return (*corner.tolist(), *(corner + side).tolist())
+
+def _close_box(pose, framing, rng):
+    "The square of a close `framing` ('knees', 'waist', 'head'): from above the head to below its bottom points"
+    u = body_unit(pose)
+    neck = _body_point(pose, 'Neck')
+    if neck is None: neck = _body_point(pose, 'RShoulder', 'LShoulder')
+    if neck is None:
+        bb = pose.bbox() or (0, 0, *pose.size)
+        neck = np.array([(bb[0] + bb[2]) / 2, bb[1] + HEAD_ROOM * u])
+    names, below, default = CLOSE_BOTTOM[framing]
+    ys = [float(pose.body[BODY[n], 1]) for n in names if pose.body[BODY[n], 2] > 0]
+    top = neck[1] - HEAD_ROOM * u
+    bottom = max(ys) + below * u if ys else neck[1] + default * u
+    side = max(bottom - top, .8 * (HEAD_ROOM + default) * u) * rng.uniform(.95, 1.08)
+    cx, y0 = neck[0] + rng.uniform(-.08, .08) * side, top + rng.uniform(-.04, .04) * side
+    return (float(cx - side / 2), float(y0), float(cx + side / 2), float(y0 + side))
+
+def framing_box(pose:Pose,            # the person, in any frame
+                framing:str='full',   # one of `FRAMINGS`
+                rng=None,             # a `np.random.Generator` or seed, for the box's jitter
+               ) -> tuple:
+    "A square `(x0, y0, x1, y1)` in `pose`'s frame showing the person at `framing` (it may reach outside the frame)"
+    if framing not in FRAMINGS: raise ValueError(f"framing: expected one of {', '.join(FRAMINGS)}, got {framing!r}")
+    if framing == 'full': return square_box(pose, *pose.size)
+    rng = np.random.default_rng(rng)
+    return _wide_box(pose, rng) if framing == 'wide' else _close_box(pose, framing, rng)
+
+def cut_to_frame(pose:Pose, keep:float=KEEP_OUTSIDE) -> Pose:
+    "`pose` with the points further than `keep` of the frame's side outside it made missing, as OpenPose reports a person"
+    res = pose.copy()
+    w, h = res.size
+    for a in res.parts.values():
+        x, y = a[:, 0], a[:, 1]
+        a[(x < -keep * w) | (x > (1 + keep) * w) | (y < -keep * h) | (y > (1 + keep) * h)] = 0
+    return res
+
+def frame_pose(pose:Pose,             # the person, in any frame
+               framing:str='full',    # one of `FRAMINGS`
+               size:int=256,          # side of the square frame it is shown in
+               rng=None,              # a `np.random.Generator` or seed, for the box's jitter
+               keep:float=KEEP_OUTSIDE, # points this far outside the frame (share of its side) are kept
+              ) -> tuple:
+    "`(shown, cut, box)`: `pose` at `framing` in a `size` frame with every point, the same cut as OpenPose would report it, and the box"
+    box = framing_box(pose, framing, rng)
+    shown = pose.crop(box, size)
+    return shown, cut_to_frame(shown, keep), box
+
+# %% ../nbs/04_synthetic.ipynb #1494f33c
+class SyntheticFrame(NamedTuple):
+    "One frame of a synthetic dataset"
+    stem: str             # file name without extension, `img_<clip>_<frame>`
+    pose: Pose            # the keypoints written to its JSON file (cut to the frame as OpenPose reports them)
+    depth: np.ndarray     # the depth of `drawn`'s 25 body points, in pixels of the frame
+    drawn: Pose           # the pose its picture is drawn from (every point)
+    framing: str          # one of `FRAMINGS`
+
+FULL_BODY = {'full': 1.}
+
+def check_framings(framings) -> dict:
+    "`framings` (`{framing: share}`, `None`: full body only) as shares of `FRAMINGS` summing to 1, checked"
+    if framings is None: return dict(FULL_BODY)
+    if not isinstance(framings, dict) or not framings: raise ValueError(f"framings: expected a dict of shares such as {{'full': .5, 'head': .5}}, got {framings!r}")
+    bad = [k for k in framings if k not in FRAMINGS]
+    if bad: raise ValueError(f"framings: {bad[0]!r} is not a framing ({', '.join(FRAMINGS)})")
+    if any(isinstance(v, bool) or not isinstance(v, (int, float, np.number)) or not v >= 0 for v in framings.values()) or sum(framings.values()) <= 0:
+        raise ValueError(f"framings: expected shares >= 0 with a positive sum, got {framings!r}")
+    total = float(sum(framings.values()))
+    return {k: round(float(framings[k]) / total, 6) for k in FRAMINGS if framings.get(k, 0) > 0}
+
+def frame_framings(n, framings=None, seed=0):
+    "The framing of each of `n` frames: the shares of `framings` rounded to whole frames (largest remainders), in an order from `seed`"
+    fr = check_framings(framings)
+    if fr == FULL_BODY: return ['full'] * n
+    want = {k: v * n for k, v in fr.items()}
+    counts = {k: int(v) for k, v in want.items()}
+    for k in sorted(want, key=lambda k: counts[k] - want[k])[:n - sum(counts.values())]: counts[k] += 1
+    kinds = [k for k in fr for _ in range(counts[k])]
+    return [kinds[i] for i in np.random.default_rng([seed, 1 << 20]).permutation(n)]
+
+def synthetic_frames(n, size=256, seed=0, dance_frac=0.5, framings=None):
+    "The `SyntheticFrame`s of the synthetic dataset of these arguments, in order"
+    kinds = iter(frame_framings(n, framings, seed))
     for c in dataset_clips(n, seed, dance_frac):
         for i, sk in enumerate(clip_skeletons(c)):
-            yield f"img_{c['clip']}_{i}", sk.to_pose(size), sk.body_depth(size)
+            stem, pose, depth, kind = f"img_{c['clip']}_{i}", sk.to_pose(size), sk.body_depth(size), next(kinds)
+            if kind == 'full': yield SyntheticFrame(stem, pose, depth, pose, kind); continue
+            shown, cut, box = frame_pose(pose, kind, size, rng=[seed, c['clip'], i])
+            yield SyntheticFrame(stem, cut, depth * size / (box[2] - box[0]), shown, kind)
 
 # %% ../nbs/04_synthetic.ipynb #1d5ec211
 _OURS = re.compile(r'\.?(img_\d+_\d+(\.png|_keypoints\.json)|manifest\.json)(\..+\.tmp)?')
-ARG_KEYS = ('character', 'character_style', 'n', 'size', 'seed', 'dance_frac', 'version')
+ARG_KEYS = ('character', 'character_style', 'n', 'size', 'seed', 'dance_frac', 'framings', 'version')
+ARG_DEFAULTS = {'framings': FULL_BODY}     # what a manifest written before an argument existed meant by it
 
 def _read_manifest(path):
     "The manifest at `path` as a dict (a clear error when it is not one)"
@@ -71,7 +182,7 @@ def _read_manifest(path):
     if not isinstance(m, dict): raise ValueError(f"{path}: not a dataset manifest")
     return m
 
-def _check_args(character, n, size, seed, dance_frac):
+def _check_args(character, n, size, seed, dance_frac, framings=None):
     "The arguments of `make_synthetic_dataset` as the manifest stores them, checked"
     st = get_style(character)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n: expected a positive int, got {n!r}")
@@ -79,13 +190,21 @@ def _check_args(character, n, size, seed, dance_frac):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed: expected an int >= 0, got {seed!r}")
     if not 0 <= dance_frac <= 1: raise ValueError(f"dance_frac: expected a number in [0, 1], got {dance_frac!r}")
     args = dict(character=st.name, character_style=asdict(st), n=int(n), size=int(size), seed=int(seed),
-                dance_frac=float(dance_frac), version=DATASET_VERSION)
+                dance_frac=float(dance_frac), framings=check_framings(framings), version=DATASET_VERSION)
     return st, json.loads(json.dumps(args))                  # tuples as lists, as they come back from the file
 
 # %% ../nbs/04_synthetic.ipynb #0e1123a8
-def make_synthetic_dataset(path, character, n, size=256, seed=0, dance_frac=0.5, progress=True) -> Path:
+def make_synthetic_dataset(path,                  # the folder to write (created; refused when it holds other files)
+                           character,             # a built-in character's name or a `CharacterStyle`
+                           n:int,                 # number of frames
+                           size:int=256,          # side of the square pictures
+                           seed:int=0,            # everything comes from it
+                           dance_frac:float=0.5,  # share of the frames in dance clips (the rest: random poses)
+                           framings:dict|None=None, # shares of `FRAMINGS`, e.g. `{'full': .5, 'head': .5}` (`None`: full body)
+                           progress:bool=True,    # show a progress bar
+                          ) -> Path:
     "Write `n` pictures of `character` (`size`x`size`) with their OpenPose JSON into folder `path`; the same call twice does nothing"
-    st, args = _check_args(character, n, size, seed, dance_frac)
+    st, args = _check_args(character, n, size, seed, dance_frac, framings)
     path = Path(path)
     if path.exists() and not path.is_dir(): raise NotADirectoryError(f"{path}: not a folder")
     path.mkdir(parents=True, exist_ok=True)
@@ -96,9 +215,9 @@ def make_synthetic_dataset(path, character, n, size=256, seed=0, dance_frac=0.5,
     man = path/'manifest.json'
     if man.exists():
         old = _read_manifest(man)
-        diff = [k for k in ARG_KEYS if old.get(k) != args[k]]
+        diff = [k for k in ARG_KEYS if old.get(k, ARG_DEFAULTS.get(k)) != args[k]]
         if diff: raise FileExistsError(f"{path}: holds another synthetic dataset (" +
-                                       ', '.join(f"{k}={old.get(k)!r}" for k in diff if k != 'character_style') +
+                                       ', '.join(f"{k}={old.get(k, ARG_DEFAULTS.get(k))!r}" for k in diff if k != 'character_style') +
                                        (' and another character style' if 'character_style' in diff else '') +
                                        f"); use another folder or delete it")
         if all(x in names for s in old.get('stems', []) for x in (f'{s}.png', f'{s}_keypoints.json')): return path
@@ -107,11 +226,11 @@ def make_synthetic_dataset(path, character, n, size=256, seed=0, dance_frac=0.5,
     plan = {f'{s}.png' for s in stems} | {f'{s}_keypoints.json' for s in stems}
     for x in names:                                          # unfinished: the manifest, temp files, other plans
         if x not in plan: (path/x).unlink(missing_ok=True)
-    frames = synthetic_frames(n, size, seed, dance_frac)
+    frames = synthetic_frames(n, size, seed, dance_frac, framings)
     if progress: frames = progress_bar(frames, total=n, leave=False)
-    for stem, pose, depth in frames:
-        save_image(path/f'{stem}.png', draw_character(pose, st, size, depth=depth))
-        write_openpose(path/f'{stem}_keypoints.json', pose)
+    for fr in frames:
+        save_image(path/f'{fr.stem}.png', draw_character(fr.drawn, st, size, depth=fr.depth))
+        write_openpose(path/f'{fr.stem}_keypoints.json', fr.pose)
     manifest = {**args, 'clips': [{k: c[k] for k in ('clip', 'kind', 'style', 'n')} for c in clips], 'stems': stems}
     atomic_write_text(man, json.dumps(manifest, indent=1))
     return path
