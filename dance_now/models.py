@@ -7,14 +7,12 @@ Docs: https://dance-now.github.io/dance_now/models.html.md"""
 
 # %% ../nbs/06_models.ipynb #9768cda0
 from __future__ import annotations
-import math, os, tempfile, time
+import functools, math, os, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-import torchvision
-from torchvision.ops import roi_align
 from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
@@ -243,7 +241,7 @@ def feature_matching_loss(d_fake, d_real):
     return sum(losses) / len(losses)
 
 # %% ../nbs/06_models.ipynb #b9ebe9f3
-VGG19_URL = torchvision.models.VGG19_Weights.IMAGENET1K_V1.url
+VGG19_URL = 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth'   # torchvision's IMAGENET1K_V1 (imported lazily: it costs seconds)
 PIX2PIXHD_VGG_LAYERS = {'relu1_1': 1/32, 'relu2_1': 1/16, 'relu3_1': 1/8, 'relu4_1': 1/4, 'relu5_1': 1.}
 
 class VGGWeightsNotFound(FileNotFoundError):
@@ -263,7 +261,11 @@ def _vgg_layer_names(features):
     return names
 
 # built on the `meta` device, which allocates nothing
-with torch.device('meta'): _VGG19_NAMES = _vgg_layer_names(torchvision.models.vgg19(weights=None).features)
+@functools.cache
+def _vgg19_names():
+    "The layer names of torchvision's VGG19 `features` (built on the meta device: no weights, no memory)"
+    import torchvision
+    with torch.device('meta'): return _vgg_layer_names(torchvision.models.vgg19(weights=None).features)
 
 # %% ../nbs/06_models.ipynb #00fbd75d
 def load_vgg19_features(path, upto):
@@ -274,6 +276,7 @@ def load_vgg19_features(path, upto):
             f"VGG19 weights for the perceptual loss not found at {path}. dance_now never downloads: copy "
             f"torchvision's {Path(VGG19_URL).name} (from {VGG19_URL}) to {vgg19_weights_path()} or pass its path "
             f"as weights_path, or turn the perceptual loss off (vgg_weight=0).")
+    import torchvision
     with torch.device('meta'): feats = torchvision.models.vgg19(weights=None).features[:upto + 1]
     feats = feats.to_empty(device='cpu')
     sd = torch.load(path, map_location='cpu', weights_only=True)
@@ -288,7 +291,7 @@ class VGGPerceptualLoss(nn.Module):
     def __init__(self, weights_path=None, layers=None):
         super().__init__()
         self.layers = dict(PIX2PIXHD_VGG_LAYERS if layers is None else layers)
-        names = _VGG19_NAMES
+        names = _vgg19_names()
         bad = [l for l in self.layers if l not in names]
         if bad: raise ValueError(f"VGGPerceptualLoss: unknown layer {bad[0]!r}; layers are named like 'relu3_1'")
         self.idx = {l: names.index(l) for l in self.layers}
@@ -364,6 +367,7 @@ def crop_faces(x, boxes, face_size=64):
     boxes = torch.as_tensor(boxes).to(device=x.device, dtype=x.dtype).reshape(-1, 4)
     if len(boxes) != len(x): raise ValueError(f"crop_faces: {len(boxes)} boxes for {len(x)} images")
     rois = torch.cat([torch.arange(len(x), device=x.device, dtype=x.dtype)[:, None], boxes], 1)
+    from torchvision.ops import roi_align           # torchvision costs seconds to import: only when faces are cut
     return roi_align(x, rois, face_size, spatial_scale=1., sampling_ratio=-1, aligned=True)
 
 # %% ../nbs/06_models.ipynb #ff97793a
