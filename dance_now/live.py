@@ -19,9 +19,9 @@ from .motion import PoseFilter, OnlineNorm, LIVE_FILTER, character_stats
 log = logging.getLogger('dance_now.live')
 
 # %% auto #0
-__all__ = ['log', 'MAX_FRAME_BYTES', 'MAX_FRAME_SIDE', 'LIVE_PAGE', 'Latest', 'LiveOutput', 'LivePipeline', 'play_camera',
-           'feed_realtime', 'FrameError', 'decode_frame', 'encode_jpeg', 'character_menu', 'LiveServer', 'serve',
-           'run_live']
+__all__ = ['log', 'MAX_FRAME_BYTES', 'MAX_FRAME_SIDE', 'LIVE_PAGE', 'LIVE_WIDGET_ESM', 'Latest', 'LiveOutput', 'LivePipeline',
+           'play_camera', 'feed_realtime', 'FrameError', 'decode_frame', 'encode_jpeg', 'character_menu', 'LiveServer',
+           'serve', 'run_live', 'LiveWidget']
 
 # %% ../nbs/17_live.ipynb #b4acfbcd
 class Latest:
@@ -64,14 +64,15 @@ class LivePipeline:
     "Frames in → pose (one thread) → online smoothing and normalisation → character (another thread) → frames out"
     def __init__(self,
                  character='drawn:aoi',   # anything `resolve_character` takes
-                 estimator=None,          # a `PoseEstimator` (default: a new one in video mode)
+                 estimator=None,          # a pose estimator (default: a new one in video mode, see `light`)
+                 light: bool = True,      # default estimator `LightPoseEstimator` (body every frame, face and hands every 4th) rather than Holistic's `PoseEstimator`
                  skeleton: bool = False,  # draw the pose's skeleton over the character
                  hold: int = 6,           # frames the last pose is kept when nobody is found
                  on_output=None,          # called with each `LiveOutput` from the generating thread
                  keep: int = 0,           # outputs kept in `self.outputs` (for tests and the benchmark)
                  window: int = 120):      # frames the statistics' rates and latencies are taken over
-        from dance_now.estimate import PoseEstimator
-        self.estimator = estimator or PoseEstimator(video=True)
+        from dance_now.estimate import PoseEstimator, LightPoseEstimator
+        self.estimator = estimator or (LightPoseEstimator() if light else PoseEstimator(video=True))
         self.skeleton, self.hold, self.on_output, self.keep = skeleton, hold, on_output, keep
         self.outputs, self._window = [], window
         self._lock = threading.Lock()
@@ -431,3 +432,100 @@ def run_live(character='drawn:aoi', host='127.0.0.1', port=8765, camera=None, op
         while srv.thread.is_alive(): srv.thread.join(1)
     except KeyboardInterrupt: pass
     finally: srv.stop()
+
+# %% ../nbs/17_live.ipynb #da941cff
+import base64
+import anywidget, traitlets
+
+LIVE_WIDGET_ESM = r"""
+function render({ model, el }) {
+  el.innerHTML = `<div style="font-family:system-ui,sans-serif">
+    <div style="display:flex;gap:12px;align-items:center;margin:4px 0">
+      <label><input type="checkbox" class="dn-skeleton"> skeleton</label>
+      <span class="dn-stats" style="font-family:monospace">starting…</span> <span class="dn-error" style="color:#b00020"></span></div>
+    <div style="display:flex;gap:8px">
+      <video class="dn-video" autoplay muted playsinline style="width:256px;height:256px;object-fit:contain;background:#111"></video>
+      <img class="dn-character" style="width:256px;height:256px;object-fit:contain;background:#111"></div></div>`;
+  const q = s => el.querySelector(s), video = q('.dn-video'), img = q('.dn-character'), skel = q('.dn-skeleton');
+  const canvas = document.createElement('canvas'), ctx = canvas.getContext('2d');
+  let inflight = 0, lastSent = 0, received = 0, stopped = false, stream = null;
+  skel.checked = model.get('skeleton');
+  skel.onchange = () => { model.set('skeleton', skel.checked); model.save_changes(); };
+  model.on('change:skeleton', () => { skel.checked = model.get('skeleton'); });
+  const showStats = () => { const s = model.get('stats'); if (!s || s.fps === undefined) return;
+    const ms = v => v === null || v === undefined ? '–' : v.toFixed(0);
+    q('.dn-stats').textContent = `${s.fps.toFixed(1)} fps · latency ${ms(s.latency_ms_median)} ms (p95 ${ms(s.latency_ms_p95)}) · dropped ${s.dropped}`; };
+  model.on('change:stats', showStats);
+  model.on('msg:custom', msg => {
+    if (msg.type === 'frame') { inflight = Math.max(0, inflight - 1); received++;
+      img.src = 'data:image/jpeg;base64,' + msg.jpeg; img.dataset.frames = received; }
+    else if (msg.type === 'error') q('.dn-error').textContent = msg.error;
+  });
+  function tick() {
+    if (stopped) return;
+    const now = performance.now();
+    if (inflight > 0 && now - lastSent > 500) inflight = 0;              // a frame the pipeline dropped
+    if (inflight < 2 && video.videoWidth && now - lastSent >= 1000 / model.get('max_fps')) {
+      const s = Math.min(1, 640 / Math.max(video.videoWidth, video.videoHeight));
+      canvas.width = Math.round(video.videoWidth * s); canvas.height = Math.round(video.videoHeight * s);
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      inflight++; lastSent = now;
+      model.send({type: 'frame', jpeg: canvas.toDataURL('image/jpeg', 0.8).split(',')[1]});
+    }
+    requestAnimationFrame(tick);
+  }
+  navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}, audio: false})
+    .then(s => { stream = s; video.srcObject = s; return video.play(); }).then(tick)
+    .catch(e => { q('.dn-error').textContent = 'camera: ' + e.message; });
+  return () => { stopped = true; if (stream) stream.getTracks().forEach(t => t.stop()); };
+}
+export default { render };
+"""
+
+class LiveWidget(anywidget.AnyWidget):
+    "Live in Jupyter: the notebook's camera (getUserMedia) → `LivePipeline` in the kernel → the character, with fps, latency and a skeleton toggle"
+    _esm = LIVE_WIDGET_ESM
+    skeleton = traitlets.Bool(False).tag(sync=True)    # draw the pose's skeleton over the character
+    stats = traitlets.Dict({}).tag(sync=True)          # `LivePipeline.stats()` (and `bad_frames`), a few times a second
+    max_fps = traitlets.Float(30.).tag(sync=True)      # the most frames a second the camera side sends
+
+    def __init__(self,
+                 character='drawn:aoi',   # anything `resolve_character` takes
+                 skeleton: bool = False,  # draw the skeleton at first
+                 light: bool = True,      # `LivePipeline`'s lighter estimator
+                 stats_every: float = .5, # seconds between updates of `stats`
+                 **kwargs):
+        super().__init__(skeleton=skeleton, **kwargs)
+        self.bad_frames, self.frames_sent, self._stats_every, self._t_stats = 0, 0, stats_every, 0.
+        self.pipeline = LivePipeline(character, skeleton=skeleton, light=light, on_output=self._send_frame)
+        self.on_msg(self._on_msg)
+        self.observe(lambda ch: setattr(self.pipeline, 'skeleton', bool(ch['new'])), 'skeleton')
+        self._update_stats()
+
+    def _on_msg(self, _, content, buffers):
+        "A message from the front end: `{'type': 'frame', 'jpeg': BASE64}` is handed to the pipeline"
+        if not isinstance(content, dict) or content.get('type') != 'frame': return
+        data = content.get('jpeg')
+        try:
+            if not isinstance(data, str): raise FrameError("a frame message carries its JPEG as base64 text")
+            if len(data) > 4 * MAX_FRAME_BYTES // 3 + 4: raise FrameError(f"frame of {len(data)} base64 characters, over the limit of {MAX_FRAME_BYTES} bytes")
+            try: raw = base64.b64decode(data, validate=True)
+            except ValueError: raise FrameError("a frame message's JPEG is not base64") from None
+            frame = decode_frame(raw)
+        except FrameError as e:
+            self.bad_frames += 1; log.warning("live widget: frame dropped: %s", e); self._update_stats(); return
+        self.pipeline.submit(frame)
+
+    def _send_frame(self, out):
+        "Send a character frame to the front end (called on the pipeline's generating thread)"
+        self.send({'type': 'frame', 'jpeg': base64.b64encode(encode_jpeg(out.image)).decode()})
+        self.frames_sent += 1
+        if time.perf_counter() - self._t_stats >= self._stats_every: self._update_stats()
+
+    def _update_stats(self):
+        self._t_stats = time.perf_counter()
+        self.stats = dict(self.pipeline.stats(), bad_frames=self.bad_frames)
+
+    def close(self):
+        "Stop the pipeline and close the widget"
+        self.pipeline.close(); super().close()
