@@ -13,10 +13,11 @@ from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'FRAMINGS', 'PairItem', 'clip_of',
+__all__ = ['IMAGE_EXTS', 'KEYPOINTS_SUFFIX', 'SKIP_REASONS', 'KEYPOINT_FRAMES', 'FRAMINGS', 'UPPER_BODY', 'PairItem', 'clip_of',
            'match_keypoints', 'match_pairs', 'keypoint_frame', 'PairScan', 'scan_pairs', 'find_pairs',
            'make_toy_dataset', 'make_seed_layout', 'framing', 'contact_sheet', 'DataReport', 'data_report',
-           'split_by_clip', 'affine_pair', 'PairDataset', 'to_model_range', 'image_from_model', 'show_pairs', 'get_dls']
+           'split_by_clip', 'affine_pair', 'PairDataset', 'zoom_box', 'crop_pair', 'to_model_range', 'image_from_model',
+           'show_pairs', 'get_dls']
 
 # %% ../nbs/05_data.ipynb #11fb8a80
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
@@ -316,10 +317,20 @@ def affine_pair(img, pose, flip=False, scale=1., shift=(0., 0.)):
 
 # %% ../nbs/05_data.ipynb #7b68eae1
 class PairDataset:
-    "(label map, image) pairs of `items` at `size`, with flip/scale/shift augmentation when `augment`"
-    def __init__(self, items, size=256, augment=False, flip=True, max_scale=0.1, max_shift=0.05):
+    "(label map, image) pairs of `items` at `size`, with flip/scale/shift and zoom-in augmentation when `augment`"
+    def __init__(self, items,
+                 size:int=256,          # side of the square training pictures
+                 augment:bool=False,    # augment (flip, scale, shift; zoom-in with `zoom_p`)
+                 flip:bool=True,        # mirror half the samples
+                 max_scale:float=0.1,   # random scale about the centre, up to this share
+                 max_shift:float=0.05,  # random shift, up to this share of the side
+                 zoom_p:float=0.,       # share of the samples zoomed in (`zoom_box`, `crop_pair`)
+                 zoom_range=(1.3, 3.)): # how much a zoom-in magnifies, at most and least
+        if not 0 <= zoom_p <= 1: raise ValueError(f"zoom_p: expected a share in [0, 1], got {zoom_p!r}")
+        if not 1 <= zoom_range[0] <= zoom_range[1]: raise ValueError(f"zoom_range: expected (low, high) with 1 <= low <= high, got {zoom_range!r}")
         self.items, self.size, self.augment = list(items), size, augment
         self.flip, self.max_scale, self.max_shift = flip, max_scale, max_shift
+        self.zoom_p, self.zoom_range = zoom_p, tuple(zoom_range)
 
     def __len__(self): return len(self.items)
 
@@ -334,11 +345,63 @@ class PairDataset:
         s = self.size * self.max_shift
         return (self.flip and r[0] < .5, 1 + self.max_scale * (2 * r[1] - 1), (s * (2 * r[2] - 1), s * (2 * r[3] - 1)))
 
+    def random_zoom(self):
+        "`(zoom, r)` for `zoom_box`, or `None` when this sample is not zoomed in (a share `zoom_p` is)"
+        r = torch.rand(5).tolist()
+        if r[0] >= self.zoom_p: return None
+        lo, hi = self.zoom_range
+        return lo + (hi - lo) * r[1], r[2:]
+
+    def load_zoomed(self, i, zoom, r):
+        "Frame `i` augmented and zoomed in (`zoom_box`), cut from the picture at its own resolution, with its pose, at `size`"
+        it = self.items[i]
+        img = read_image(it.image)
+        side = min(img.shape[:2])
+        img, pose = fit_square(it.pose, side, img)              # square, not resized: the zoom cuts from every pixel
+        flip, scale, (dx, dy) = self.random_affine()
+        img, pose = affine_pair(img, pose, flip, scale, (dx * side / self.size, dy * side / self.size))
+        return crop_pair(img, pose, zoom_box(pose, zoom, r), self.size)
+
     def __getitem__(self, i):
-        img, pose = self.load(i)
-        if self.augment: img, pose = affine_pair(img, pose, *self.random_affine())
+        z = self.random_zoom() if self.augment and self.zoom_p > 0 else None
+        if z is not None: img, pose = self.load_zoomed(i, *z)
+        else:
+            img, pose = self.load(i)
+            if self.augment: img, pose = affine_pair(img, pose, *self.random_affine())
         lm = render_label_map(pose, self.size)
         return torch.from_numpy(lm), torch.from_numpy(np.ascontiguousarray(img.transpose(2, 0, 1)))
+
+# %% ../nbs/05_data.ipynb #e29851ef
+UPPER_BODY = [BODY[n] for n in ('Nose', 'Neck', 'RShoulder', 'LShoulder', 'RElbow', 'LElbow', 'RWrist', 'LWrist',
+                                'MidHip', 'RHip', 'LHip', 'REye', 'LEye', 'REar', 'LEar')]
+
+def zoom_box(pose:Pose,                 # the person, in a square frame
+             zoom:float,                # how much smaller the window is than the frame (> 1)
+             r=(.5, .5, .5),            # three numbers in [0, 1): which upper-body point, and the shift about it
+            ) -> tuple:
+    "A square `(x0, y0, x1, y1)` of side `frame / zoom` inside `pose`'s frame, centred near an upper-body point chosen by `r`"
+    w, h = pose.size
+    side = min(w, h) / zoom
+    pts = pose.body[UPPER_BODY]
+    pts = pts[pts[:, 2] > 0, :2]
+    if not len(pts): pts = np.float32([[w / 2, h / 2]])
+    c = pts[min(int(r[0] * len(pts)), len(pts) - 1)] + (np.float32(r[1:]) - .5) * side / 2
+    x0, y0 = np.clip(c[0] - side / 2, 0, w - side), np.clip(c[1] - side / 2, 0, h - side)
+    return float(x0), float(y0), float(x0 + side), float(y0 + side)
+
+def crop_pair(img, pose, box, size):
+    "`img` and `pose` cut to the square `box=(x0, y0, x1, y1)` and scaled to `size` (pixel `x` goes to `k (x - x0)`, as the pose's points)"
+    x0, y0, x1, y1 = box
+    k = size / (x1 - x0)
+    M = np.float32([[k, 0, -k * x0], [0, k, -k * y0]])
+    if k < 1:                              # shrinking: average the pixels first (cv2.resize's centres), then the rest
+        h, w = img.shape[:2]
+        dw, dh = max(1, round(w * k)), max(1, round(h * k))
+        img = cv2.resize(img, (dw, dh), interpolation=cv2.INTER_AREA)
+        kx, ky = dw / w, dh / h
+        M = np.float32([[k / kx, 0, k * (.5 / kx - .5 - x0)], [0, k / ky, k * (.5 / ky - .5 - y0)]])
+    img = cv2.warpAffine(img, M, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return img, pose.crop(box, size)
 
 # %% ../nbs/05_data.ipynb #21d6ebca
 def to_model_range(b):
