@@ -29,9 +29,9 @@ from fastai.callback.fp16 import MixedPrecision
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'set_requires_grad', 'unwrap',
-           'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync', 'gan_schedule', 'l1_pixels',
-           'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint',
+__all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'set_requires_grad',
+           'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync', 'gan_schedule',
+           'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint',
            'Checkpoint', 'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples',
            'ChannelsLast', 'CPUBFloat16', 'precision_callbacks', 'TimeBudget', 'default_out', 'check_training_args',
            'character_learner', 'train_character', 'interrupted_note', 'loss_history', 'plot_gan_losses',
@@ -313,6 +313,7 @@ DEFAULT_LR = {False: 5e-4, True: 2e-4}         # Adam's learning rate: on a CPU 
 # %% ../nbs/08_train.ipynb #64cf0175
 GAN_STEP_COST = 1.9      # seconds of a GAN step per second of an L1 warm-up step (aoi at 128 on the CPU: 61 s / 33 s an epoch)
 EPOCH_OVERHEAD_S = 1.0   # a sample picture and a checkpoint each epoch, roughly
+VALID_STEP_COST = 0.6    # a validation batch per L1 step: a forward pass, and the data loading that dominates on a busy CPU
 
 class TimeBudget(Callback):
     "Fit training into `minutes` from `started`: time the first `n_timed` steps, then choose the epochs that fit"
@@ -335,7 +336,7 @@ class TimeBudget(Callback):
         "Choose the epochs from `step_s`, the seconds of a step measured in the adversarial phase or not"
         l1_s = step_s / GAN_STEP_COST if adversarial else step_s
         w = self.warmup
-        epoch_s = len(self.dls.train) * l1_s * (w + (1 - w) * GAN_STEP_COST) + len(self.dls.valid) * l1_s * 0.35 + EPOCH_OVERHEAD_S
+        epoch_s = len(self.dls.train) * l1_s * (w + (1 - w) * GAN_STEP_COST) + len(self.dls.valid) * l1_s * VALID_STEP_COST + EPOCH_OVERHEAD_S
         left = self.minutes * 60 - (self.fit_started - self.started)
         n = max(1, int(left // epoch_s))
         self.learn.n_epoch = n
