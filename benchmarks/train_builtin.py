@@ -3,19 +3,18 @@
     python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--characters aoi kenta mika]
 
 For each character: a synthetic dataset (dance_now.characters), `train_character` on it (the CPU unless a GPU
-is there), `export_character` in half precision into the package, then the quality report on held-out poses
+is there), `export_character` in half precision into the package, then `evaluate_character` (the one evaluator) on held-out poses
 (SSIM, PSNR, L1, face SSIM with and without the face stage, and the nearest-neighbour baseline), written to
 <work>/quality_<size>.json (default benchmarks/_out/builtin/) and printed as a markdown table.
 """
 import argparse, json, time, warnings
 from pathlib import Path
 import numpy as np, torch
-from dance_now.characters import CHARACTERS, draw_character
+from dance_now.characters import CHARACTERS
 from dance_now.synthetic import make_synthetic_dataset
-from dance_now.skeleton import random_pose
 from dance_now.train import train_character, export_character
 from dance_now.character import load_character, builtin_weights
-from dance_now.evaluate import quality_report
+from dance_now.evaluate import evaluate_character, random_pairs
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,11 +43,11 @@ def main():
         secs = time.time() - t0
         f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
         ch = load_character(f)
-        rng = np.random.default_rng(12345)
-        held = [random_pose(rng, a.size) for _ in range(a.n_eval)]
-        rep, _ = quality_report(ch, data, held, [draw_character(p, name, a.size) for p in held])
+        held = random_pairs(name, a.n_eval, a.size, seed=12345)     # held-out random poses, truth drawn with the skeleton's depth
+        rep = evaluate_character(ch, held, truth=name, baseline=data, without_face_stage=True,
+                                 n_pose=0, n_dance=0, use_lpips=False, n_show=0)
         results[name] = {'train_seconds': round(secs, 1), 'epochs': a.epochs, 'n': a.n, 'device': str(ch.device),
-                         'file_mb': round(f.stat().st_size / 1e6, 2), **rep}
+                         'file_mb': round(f.stat().st_size / 1e6, 2), **rep.by_variant()}
         print(name, json.dumps(results[name]), flush=True)
     out = Path(a.work)/f'quality_{a.size}.json'
     out.parent.mkdir(parents=True, exist_ok=True)
