@@ -7,15 +7,16 @@ Docs: https://dance-now.github.io/dance_now/cli.html.md"""
 # %% ../nbs/16_cli.ipynb #c002
 from __future__ import annotations
 import argparse, json, re, shlex, sys, time, warnings
+from glob import escape as glob_escape
 from pathlib import Path
 import numpy as np
 from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_MINUTES', 'pose_files', 'check_out_folder', 'cmd_render', 'cmd_data',
-           'checkpoint_progress', 'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'run_demo', 'cmd_demo',
-           'build_parser', 'as_flags', 'interrupted', 'main']
+__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_MINUTES', 'pose_files', 'pose_frame', 'check_out_folder', 'cmd_render',
+           'cmd_data', 'checkpoint_progress', 'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'run_demo',
+           'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
 
 # %% ../nbs/16_cli.ipynb #c005
 KEYPOINTS_SUFFIX = '_keypoints.json'
@@ -42,6 +43,14 @@ def pose_files(paths) -> list:
             seen[name] = f; out.append((f, name))
     return out
 
+def pose_frame(f: Path, frame_size=None) -> tuple:
+    "The `(w, h)` frame the poses of OpenPose file `f` were measured in: `frame_size` if given, else the picture beside it, else 512x512"
+    if frame_size: return (frame_size, frame_size)
+    stem = _pose_name(f)
+    for pic in sorted(f.parent.glob(f'{glob_escape(stem)}.*')):
+        if pic.suffix.lower() in ('.png', '.jpg', '.jpeg'): return image_size(pic)
+    return (512, 512)
+
 def check_out_folder(out, flag: str = '--out') -> Path:
     "`out` as a folder for outputs (made when the work starts): an error naming it when it, or a folder above it, is a file"
     out = Path(out); anc = out
@@ -61,7 +70,7 @@ def _save_named(folder: Path, name: str, img) -> Path:
 def cmd_render(a):
     "Draw poses as OpenPose skeletons and label maps"
     out = check_out_folder(a.out)
-    if a.poses: named = [(n, main_person(read_openpose(f, size=(a.frame_size, a.frame_size)))) for f, n in pose_files(a.poses)]
+    if a.poses: named = [(n, main_person(read_openpose(f, size=pose_frame(f, a.frame_size)))) for f, n in pose_files(a.poses)]
     else:
         from dance_now.skeleton import dance
         named = [(f'builtin_{i}', p) for i, p in enumerate(dance(6, fps=4, seed=0, size=a.size))]
@@ -121,7 +130,7 @@ def cmd_generate(a):
     ch = resolve_character(a.character)
     names, poses, skipped = [], [], []
     for f, name in files:
-        p = main_person(read_openpose(f, size=(a.frame_size, a.frame_size)))
+        p = main_person(read_openpose(f, size=pose_frame(f, a.frame_size)))
         if p is None: skipped.append(f.name)
         else: names.append(name); poses.append(p)
     for name, img in zip(names, ch.generate(poses) if poses else []): _save_named(out, f'{name}.png', img)
@@ -276,13 +285,13 @@ def build_parser():
     p.add_argument('character', metavar='CHARACTER', help=CHARACTER_HELP)
     p.add_argument('poses', metavar='POSE_JSON', nargs='+', help="OpenPose JSON files or folders")
     p.add_argument('--out', required=True, help="output folder")
-    p.add_argument('--frame-size', type=int, default=512, help="the frame size the poses were measured in (default: %(default)s)")
+    p.add_argument('--frame-size', type=int, default=None, help="the frame size the poses were measured in (default: the picture beside each file, else 512)")
     _done(p, cmd_generate)
     p = sub.add_parser('render', help=cmd_render.__doc__, description=cmd_render.__doc__ + ".")
     p.add_argument('poses', metavar='POSE_JSON', nargs='*', help="OpenPose JSON files or folders (default: built-in poses)")
     p.add_argument('--out', default='dance_now_render', help="output folder (default: %(default)s)")
     p.add_argument('--size', type=int, default=256, help="picture size (default: %(default)s)")
-    p.add_argument('--frame-size', type=int, default=512, help="the frame size the poses were measured in (default: %(default)s)")
+    p.add_argument('--frame-size', type=int, default=None, help="the frame size the poses were measured in (default: the picture beside each file, else 512)")
     _done(p, cmd_render)
     p = sub.add_parser('dance', help=cmd_dance.__doc__, description=cmd_dance.__doc__ +
                        ": writes an MP4 for a video (at its frame rate) or a picture for a photo.")
