@@ -446,9 +446,19 @@ class Pix2PixModel(nn.Module):
         res = self.face.residual(crop_faces(label, boxes, self.face_size), crop_faces(img, boxes, self.face_size))
         return (img + paste_faces(torch.zeros_like(img), res, boxes, valid=valid)).clamp(-1, 1)
 
-    def forward(self, label, face=True):
-        "The picture for `label`, with the face stage when there is one and `face`"
-        img = self.G(label)
+    @property
+    def temporal(self) -> bool:
+        "Whether the generator also sees the previous frame it drew (`config['temporal']`; old configs: frame by frame)"
+        return bool((self.config or {}).get('temporal'))
+
+    def forward(self, label, prev=None, face=True):
+        "The picture for `label` (after `prev`, the previous picture, when temporal: zeros when `None`), with the face stage when there is one and `face`"
+        if self.temporal:
+            if prev is None: prev = label.new_zeros(label.shape[0], 3, *label.shape[2:])
+            x = torch.cat([label, prev.to(label.dtype)], 1)
+        elif prev is not None: raise ValueError("Pix2PixModel: prev is only for a temporal model (config['temporal'])")
+        else: x = label
+        img = self.G(x)
         return self.enhance(label, img) if face and self.face is not None else img
 
     @classmethod
@@ -458,16 +468,17 @@ class Pix2PixModel(nn.Module):
         face = FaceEnhancer(**config['face']) if config.get('face') else None
         return cls(G, face, config.get('face_size', 32), config)
 
-def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, **g_kw):
-    "The `Pix2PixModel.config` for `size`: the nearest generator preset (updated by `g_kw`) and the face stage"
+def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, **g_kw):
+    "The `Pix2PixModel.config` for `size`: the nearest generator preset (updated by `g_kw`), the face stage, and `temporal` (previous frame in)"
     preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size))
-    return {'generator': {'in_ch': in_ch, **GENERATOR_PRESETS[preset], **g_kw},
-            'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
-            'face_size': max(16, size // 8)}
+    cfg = {'generator': {'in_ch': in_ch + (3 if temporal else 0), **GENERATOR_PRESETS[preset], **g_kw},
+           'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
+           'face_size': max(16, size // 8)}
+    return {**cfg, 'temporal': True} if temporal else cfg     # without the key: frame by frame, as every old file
 
-def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, **g_kw):
-    "A `Pix2PixModel` for `size`: the nearest preset generator (updated by `g_kw`) and the face stage"
-    return Pix2PixModel.from_config(model_config(size, in_ch, face, **g_kw))
+def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, **g_kw):
+    "A `Pix2PixModel` for `size`: the nearest preset generator (updated by `g_kw`), the face stage, previous frame in when `temporal`"
+    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, **g_kw))
 
 def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
     "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"
