@@ -1,8 +1,10 @@
-"""Check the pose sliders in a real browser: Voila serves a small notebook showing `PoseSliders('aoi')`, headless
-Chromium (driven by Playwright) opens it, waits for the picture, moves the right shoulder's slider with the keyboard
-and waits for the picture to change. Screenshots before and after go to OUTDIR, with the server's log.
+"""Check the pose sliders and the evaluation browser in a real browser: Voila serves a small notebook showing
+`PoseSliders('aoi')`, headless Chromium (driven by Playwright) opens it, waits for the picture, moves the right
+shoulder's slider with the keyboard and waits for the picture to change; then the same with a notebook showing
+`EvalBrowser('aoi')` (dance_now.evalwidgets) and its frame slider. Screenshots before and after go to OUTDIR
+(eval_before.png, eval_after.png for the browser), with the servers' logs.
 
-    python tools/widget_browser_check.py OUTDIR [--chromium /usr/bin/chromium] [--timeout 180] [--steps 30]
+    python tools/widget_browser_check.py OUTDIR [--chromium /usr/bin/chromium] [--timeout 180] [--steps 30] [--only sliders|eval]
 
 Needs `voila` and `playwright` (the Python package only: the browser is the system's Chromium, never a download).
 Exits non-zero with a message saying what failed; the server is always stopped.
@@ -15,17 +17,20 @@ CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'
                  '--disable-dev-shm-usage']
 SLIDER = 'r_shoulder_raise'      # the slider moved, on the 'right arm' tab
 CELLS = ["from dance_now.widgets import PoseSliders\nw = PoseSliders('aoi', size=256, overlay=True, device='cpu')\nw"]
+EVAL_FRAMES = 12                 # frames of the evaluation browser's synthetic set
+EVAL_CELLS = ["from dance_now.evalwidgets import EvalBrowser\n"
+              f"b = EvalBrowser('aoi', n={EVAL_FRAMES}, size=256, device='cpu')\nb.sort_menu.value = 'SSIM (worst first)'\nb"]
 
 class CheckFailed(Exception): pass
 
-def write_notebook(folder):
-    "A notebook that shows the widget, in `folder`"
+def write_notebook(folder, cells=CELLS, name='pose_sliders'):
+    "A notebook of `cells` (showing a widget), in `folder`"
     nb = {'cells': [{'cell_type': 'code', 'execution_count': None, 'id': f'c{i}', 'metadata': {}, 'outputs': [],
-                     'source': src} for i, src in enumerate(CELLS)],
+                     'source': src} for i, src in enumerate(cells)],
           'metadata': {'kernelspec': {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'},
                        'language_info': {'name': 'python'}},
           'nbformat': 4, 'nbformat_minor': 5}
-    path = Path(folder)/'pose_sliders.ipynb'
+    path = Path(folder)/f'{name}.ipynb'
     path.write_text(json.dumps(nb))
     return path
 
@@ -102,23 +107,48 @@ def check(page, url, out, timeout, steps):
     if abs(box['width'] - box['height']) > 2: raise CheckFailed(f"the picture is shown distorted: {box['width']:.0f}x{box['height']:.0f} px")
     return dict(shown=shown, changed=changed, readout=(readout0, readout1), size=size)
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('outdir', help='folder for the screenshots and the server log')
-    ap.add_argument('--chromium', default='/usr/bin/chromium', help='the Chromium to drive')
-    ap.add_argument('--timeout', type=float, default=180., help='seconds to wait for each step')
-    ap.add_argument('--steps', type=int, default=30, help='arrow presses on the slider')
-    a = ap.parse_args()
-    out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
-    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
-    try: from playwright.sync_api import sync_playwright
-    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
-    tmp = Path(tempfile.mkdtemp(prefix='dn_widget_check_'))
-    proc = None
+def check_eval(page, url, out, timeout, steps):
+    "Open the evaluation browser's page, move its frame slider, and see the picture change; a dict of what happened"
+    t0 = time.time()
+    pic = 'img.dn-eval-picture'
+    try: page.goto(url, timeout=timeout * 1000)
+    except Exception as e: raise CheckFailed(f"the page {url} did not load within {timeout} s ({type(e).__name__})") from e
+    try: page.wait_for_selector(f'{pic}[src^="blob:"]', timeout=timeout * 1000)
+    except Exception as e:
+        page.screenshot(path=str(out/'eval_failed.png'), full_page=True)
+        text = page.inner_text('body')[-1500:]
+        raise CheckFailed(f"the evaluation browser's picture did not appear within {timeout} s; page text ends: {text!r}") from e
+    shown = time.time() - t0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(out/'eval_before.png'), full_page=True)
+    before, info0 = page.get_attribute(pic, 'src'), page.inner_text('.dn-eval-info')
+    handle = page.locator('.dn-eval-slider .noUi-handle').first
+    handle.wait_for(state='visible', timeout=10_000)
+    handle.focus()
+    t1 = time.time()
+    for _ in range(min(steps, EVAL_FRAMES - 1)): page.keyboard.press('ArrowRight')
     try:
-        nb, port = write_notebook(tmp), free_port()
-        url = f'http://127.0.0.1:{port}/'
-        with open(out/'voila.log', 'w') as log:
+        page.wait_for_function(f"b => {{ const i = document.querySelector('{pic}'); return i && i.src !== b; }}",
+                               arg=before, timeout=timeout * 1000)
+    except Exception as e:
+        page.screenshot(path=str(out/'eval_failed.png'), full_page=True)
+        raise CheckFailed(f"the evaluation browser's picture did not change within {timeout} s after moving its slider") from e
+    changed = time.time() - t1
+    page.wait_for_timeout(500)
+    info1 = page.inner_text('.dn-eval-info')
+    if info1 == info0: raise CheckFailed("the evaluation browser's figures stayed the same after moving its slider")
+    page.screenshot(path=str(out/'eval_after.png'), full_page=True)
+    size = page.evaluate(f"() => {{ const i = document.querySelector('{pic}'); return [i.naturalWidth, i.naturalHeight]; }}")
+    if size[1] != 256 or size[0] % 256: raise CheckFailed(f"the evaluation picture is {size[0]}x{size[1]}, expected a row of 256x256 pictures")
+    return dict(shown=shown, changed=changed, info=(info0.splitlines()[0], info1.splitlines()[0]), size=size)
+
+def serve_and_check(nb, out, log_name, a, fn):
+    "Serve `nb` with Voila, open it in Chromium and run `fn(page, url, out, timeout, steps)`; its result, the server's start time and page errors"
+    from playwright.sync_api import sync_playwright
+    port = free_port()
+    url, proc = f'http://127.0.0.1:{port}/', None
+    try:
+        with open(out/log_name, 'w') as log:
             proc = start_voila(nb, port, log)
             up = wait_for_server(proc, port, a.timeout)
             with sync_playwright() as pw:
@@ -127,21 +157,47 @@ def main():
                     page = browser.new_page(viewport={'width': 1100, 'height': 720})
                     errors = []
                     page.on('pageerror', lambda e: errors.append(str(e)))
-                    r = check(page, url, out, a.timeout, a.steps)
+                    return fn(page, url, out, a.timeout, a.steps), up, url, errors
                 finally: browser.close()
-        print(f"voila answered at {url} after {up:.1f} s")
-        print(f"widget picture shown {r['shown']:.1f} s after opening the page ({r['size'][0]}x{r['size'][1]})")
-        print(f"slider {SLIDER}: {r['readout'][0]} -> {r['readout'][1]} by {a.steps} ArrowRight presses; "
-              f"picture changed {r['changed']:.2f} s later")
-        if errors: print(f"page errors (not fatal): {errors[:3]}")
-        print(f"screenshots: {out/'before.png'} {out/'after.png'}; server log: {out/'voila.log'}")
-        print("OK")
-    except CheckFailed as e:
-        sys.exit(f"FAILED: {e} (server log: {out/'voila.log'})")
-    except Exception as e:
-        sys.exit(f"FAILED: {type(e).__name__}: {e} (server log: {out/'voila.log'})")
     finally:
         if proc is not None: stop(proc)
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('outdir', help='folder for the screenshots and the server log')
+    ap.add_argument('--chromium', default='/usr/bin/chromium', help='the Chromium to drive')
+    ap.add_argument('--timeout', type=float, default=180., help='seconds to wait for each step')
+    ap.add_argument('--steps', type=int, default=30, help='arrow presses on the slider')
+    ap.add_argument('--only', choices=('sliders', 'eval'), help='check only the pose sliders or only the evaluation browser')
+    a = ap.parse_args()
+    out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
+    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
+    try: from playwright.sync_api import sync_playwright
+    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
+    tmp = Path(tempfile.mkdtemp(prefix='dn_widget_check_'))
+    try:
+        if a.only in (None, 'sliders'):
+            r, up, url, errors = serve_and_check(write_notebook(tmp), out, 'voila.log', a, check)
+            print(f"voila answered at {url} after {up:.1f} s")
+            print(f"widget picture shown {r['shown']:.1f} s after opening the page ({r['size'][0]}x{r['size'][1]})")
+            print(f"slider {SLIDER}: {r['readout'][0]} -> {r['readout'][1]} by {a.steps} ArrowRight presses; "
+                  f"picture changed {r['changed']:.2f} s later")
+            if errors: print(f"page errors (not fatal): {errors[:3]}")
+            print(f"screenshots: {out/'before.png'} {out/'after.png'}; server log: {out/'voila.log'}")
+        if a.only in (None, 'eval'):
+            r, up, url, errors = serve_and_check(write_notebook(tmp, EVAL_CELLS, 'eval_browser'), out, 'voila_eval.log', a, check_eval)
+            print(f"evaluation browser: voila answered at {url} after {up:.1f} s; picture shown {r['shown']:.1f} s after "
+                  f"opening the page ({r['size'][0]}x{r['size'][1]})")
+            print(f"frame slider moved by {min(a.steps, EVAL_FRAMES - 1)} ArrowRight presses: {r['info'][0]!r} -> {r['info'][1]!r}; "
+                  f"picture changed {r['changed']:.2f} s later")
+            if errors: print(f"page errors (not fatal): {errors[:3]}")
+            print(f"screenshots: {out/'eval_before.png'} {out/'eval_after.png'}; server log: {out/'voila_eval.log'}")
+        print("OK")
+    except CheckFailed as e:
+        sys.exit(f"FAILED: {e} (server logs in {out})")
+    except Exception as e:
+        sys.exit(f"FAILED: {type(e).__name__}: {e} (server logs in {out})")
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 if __name__ == '__main__': main()
