@@ -17,9 +17,10 @@ from .models import Pix2PixModel, model_config
 from .characters import get_style, draw_character, CHARACTERS
 
 # %% auto #0
-__all__ = ['CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'default_device', 'fast_low_precision', 'is_character',
-           'Character', 'DrawnCharacter', 'CharacterFileError', 'character_record', 'save_character',
-           'read_character_file', 'builtin_weights', 'load_character', 'resolve_character']
+__all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'default_device', 'fast_low_precision',
+           'is_character', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'Animator', 'CharacterFileError',
+           'character_record', 'save_character', 'read_character_file', 'builtin_weights', 'load_character',
+           'resolve_character']
 
 # %% ../nbs/07_character.ipynb #adc5a9b3
 def default_device():
@@ -124,6 +125,75 @@ class DrawnCharacter:
                else draw_character(fit_square(p, self.size)[1], self.style, self.size)
                for p in ([poses] if single else poses)]
         return out[0] if single else out
+
+# %% ../nbs/07_character.ipynb #3c1f2a02
+CUT_JUMP = 0.2     # the median body-point move, as a share of the body's size, above which a frame starts a new shot
+
+def pose_jump(a: Pose, b: Pose, thresh: float = 0.1) -> float:
+    "The median move from `a` to `b` of the body points confident in both, over the body's size (`inf` when fewer than 2 are shared)"
+    both = a.present('body', thresh) & b.present('body', thresh)
+    if both.sum() < 2: return float('inf')
+    pa, pb = a.body[both, :2], b.body[both, :2]
+    side = float(max((pa.max(0) - pa.min(0)).max(), (pb.max(0) - pb.min(0)).max(), 1e-6))
+    return float(np.median(np.linalg.norm(pb - pa, axis=1)) / side)
+
+def is_cut(prev: Pose|None, pose: Pose|None, jump: float = CUT_JUMP) -> bool:
+    "Whether `pose` after `prev` starts afresh: nobody before (or now), or a `pose_jump` of more than `jump`"
+    return prev is None or pose is None or pose_jump(prev, pose) > jump
+
+class Animator:
+    "Draws a motion with `character`, frame after frame, each knowing the previous picture (temporal characters); `reset` forgets it"
+    def __init__(self, character,
+                 bs: int = 16,              # label maps rendered at once (a temporal character draws one frame at a time)
+                 face: bool = True,         # with the face stage
+                 jump: float = CUT_JUMP):   # the pose jump that counts as a cut (`is_cut`)
+        self.ch, self.bs, self.face, self.jump = character, bs, face, jump
+        self.temporal = bool(getattr(getattr(character, 'model', None), 'temporal', False))
+        self.reset()
+
+    def reset(self):
+        "Start afresh: the next frame is drawn from zeros"
+        self.prev, self.last = None, None
+
+    @torch.inference_mode()
+    def _step(self, lm, fitted):
+        "The picture for one label map `(1, C, s, s)` uint8, after `self.prev` unless `fitted` follows a cut"
+        ch = self.ch
+        if is_cut(self.last, fitted, self.jump): self.prev = None
+        x = torch.from_numpy(lm).to(ch.device).float().div_(255)
+        with torch.autocast(ch.device.type, dtype=ch.amp_dtype or torch.float32, enabled=ch.amp_dtype is not None):
+            out = ch.model(x, self.prev, face=self.face)
+        self.prev, self.last = out.float(), fitted
+        return image_from_model(out[0].float())
+
+    def __call__(self, poses):
+        "The pictures of the next `poses` (a list; `None` for nobody: the empty frame, and a cut) of the motion"
+        poses = list(poses)
+        if not self.temporal: return self.ch.generate(poses, bs=self.bs, face=self.face)
+        imgs, s = [], self.ch.size
+        for i in range(0, len(poses), self.bs):
+            chunk = poses[i:i + self.bs]
+            fitted = [None if p is None else fit_square(p, s)[1] for p in chunk]
+            lms = np.stack([render_label_map(p, s) for p in fitted])
+            for lm, p in zip(lms, fitted):
+                if p is None: self.reset(); imgs.append(np.full((s, s, 3), self.ch.background, np.uint8))
+                else: imgs.append(self._step(lm[None], p))
+        return imgs
+
+def _animator(self, bs: int = 16, face: bool = True, jump: float = CUT_JUMP) -> Animator:
+    "A stateful `Animator`: call it with the next poses of a motion (live: one at a time)"
+    return Animator(self, bs, face, jump)
+
+def _animate(self,
+             poses,                 # the poses of a motion, in order (`None` for nobody)
+             bs: int = 16,          # label maps rendered at once
+             face: bool = True,     # with the face stage
+             jump: float = CUT_JUMP # the pose jump that counts as a cut
+            ) -> list:
+    "The frames of a motion, each drawn knowing the previous (temporal characters; else `generate`), afresh after a cut"
+    return Animator(self, bs, face, jump)(poses)
+
+for _cls in (Character, DrawnCharacter): _cls.animator, _cls.animate = _animator, _animate
 
 # %% ../nbs/07_character.ipynb #97baabc0
 CHARACTER_FORMAT = 'dance_now.character'
