@@ -15,8 +15,8 @@ from .render import *
 
 # %% auto #0
 __all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_MINUTES', 'pose_files', 'pose_frame', 'check_out_folder', 'cmd_render',
-           'cmd_data', 'checkpoint_progress', 'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'run_demo',
-           'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
+           'cmd_data', 'checkpoint_progress', 'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'cmd_live',
+           'run_demo', 'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
 
 # %% ../nbs/16_cli.ipynb #c005
 KEYPOINTS_SUFFIX = '_keypoints.json'
@@ -158,6 +158,14 @@ def cmd_replace(a):
     print(f"replace: wrote {a.out} ({res.shape[1]}x{res.shape[0]}): {who} by {getattr(ch, 'name', ch)} in {a.photo} "
           f"({parts['mask'].mean() * 100:.0f}% of the photo), in {time.perf_counter() - t0:.1f} s")
     return res
+
+# %% ../nbs/16_cli.ipynb #04ced422
+def cmd_live(a):
+    "Serve a page on localhost where the character moves as you move in front of your webcam"
+    from dance_now.live import run_live
+    camera = int(a.camera) if a.camera is not None and a.camera.isdigit() else a.camera
+    if isinstance(camera, str) and not Path(camera).is_file(): raise FileNotFoundError(f"{camera}: no such video file (the --camera)")
+    run_live(a.character, a.host, a.port, camera, open_browser=a.open, menu=tuple(a.menu))
 
 # %% ../nbs/16_cli.ipynb #c017
 DEMO_MINUTES = 10.   # the demo's training budget: the whole demo within ~15 min on 2 cores, float32 or bfloat16
@@ -310,6 +318,15 @@ def build_parser():
     p.add_argument('--out', required=True, help="output picture (.png, .jpg, ...)")
     p.add_argument('--all', action='store_true', help="replace each person found, not only the main one")
     _done(p, cmd_replace, {'all_people': '--all'})
+    p = sub.add_parser('live', help=cmd_live.__doc__, description=cmd_live.__doc__ +
+                       ": source | character side by side in the page, with fps and latency; Ctrl-C stops it.")
+    p.add_argument('--character', default='drawn:aoi', help=CHARACTER_HELP + " (default: %(default)s)")
+    p.add_argument('--host', default='127.0.0.1', help="address to bind; only this machine by default (default: %(default)s)")
+    p.add_argument('--port', type=int, default=8765, help="port, 0 for any free one (default: %(default)s)")
+    p.add_argument('--camera', default=None, help="OpenCV camera number, or a video file played at its frame rate (default: the browser's camera)")
+    p.add_argument('--menu', nargs='*', default=[], metavar='CHARACTER', help="more characters for the page's menu (trained files)")
+    p.add_argument('--open', action='store_true', help="open the page in the default browser")
+    _done(p, cmd_live)
     return ap
 
 # %% ../nbs/16_cli.ipynb #c021
