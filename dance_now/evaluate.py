@@ -21,6 +21,7 @@ from .render import read_image, fit_square
 from .data import find_pairs, PairDataset, PairItem
 from .models import face_boxes_from_label
 from .estimate import get_estimator
+from .video import write_video, show_video
 from .character import DrawnCharacter, resolve_character
 
 # %% auto #0
@@ -358,16 +359,22 @@ def dance_strip(self:EvalReport, every=4):
     return _grid(rows)
 
 @patch
+def dance_frames(self:EvalReport):
+    "The dance's frames, each label | generated | truth (when there) side by side: for a GIF, a video or `show_video`"
+    d = _pictures(self, 'dance')
+    cols = [d['labels'], d['generated']] + ([d['truth']] if d.get('truth') is not None else [])
+    return [np.concatenate(fr, 1) for fr in zip(*cols)]
+
+@patch
 def save_pictures(self:EvalReport, folder):
-    "Write the pictures into `folder`: examples.png, worst.png, dance.gif (label | generated | truth), losses.png"
+    "Write the pictures into `folder`: examples.png, worst.png, dance.gif and dance.mp4 (label | generated | truth), losses.png"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     out = []
     for k in ('examples', 'worst'):
         if self.pictures.get(k): out.append(save_image(folder/f'{k}.png', _grid([c[:3] for c in self.pictures[k]])))
-    d = self.pictures.get('dance')
-    if d:
-        cols = [d['labels'], d['generated']] + ([d['truth']] if d.get('truth') is not None else [])
-        out.append(save_gif(folder/'dance.gif', [np.concatenate(fr, 1) for fr in zip(*cols)], fps=DANCE_FPS))
+    if self.pictures.get('dance'):
+        frames = self.dance_frames()
+        out += [save_gif(folder/'dance.gif', frames, fps=DANCE_FPS), write_video(folder/'dance.mp4', frames, DANCE_FPS)]
     if self.history:
         ax = self.plot_losses(); buf = io.BytesIO()
         ax.figure.savefig(buf, format='png', dpi=100, bbox_inches='tight'); plt.close(ax.figure)
