@@ -29,13 +29,13 @@ from fastai.callback.fp16 import MixedPrecision
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'set_requires_grad',
-           'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync', 'gan_schedule',
-           'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint',
-           'Checkpoint', 'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples',
-           'ChannelsLast', 'CPUBFloat16', 'precision_callbacks', 'TimeBudget', 'default_out', 'check_training_args',
-           'character_learner', 'train_character', 'interrupted_note', 'loss_history', 'plot_gan_losses',
-           'training_background', 'training_pose_stats', 'export_character']
+__all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'PACE_WINDOW',
+           'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync',
+           'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries',
+           'pairs_fingerprint', 'Checkpoint', 'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid',
+           'ShowSamples', 'ChannelsLast', 'CPUBFloat16', 'precision_callbacks', 'budget_pct', 'TimeBudget',
+           'default_out', 'check_training_args', 'character_learner', 'train_character', 'interrupted_note',
+           'loss_history', 'plot_gan_losses', 'training_background', 'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -208,7 +208,7 @@ class Checkpoint(Callback):
     def after_epoch(self):
         if rank_distrib() or getattr(self.learn, 'epoch_skipped', False): return   # one writer; skipped epochs write nothing
         gan = self.learn.cond_gan_trainer
-        atomic_torch_save({'epoch': self.epoch + 1, 'n_epoch': self.n_epoch, 'settings': self.settings,
+        atomic_torch_save({'epoch': self.epoch + 1, 'n_epoch': self.n_epoch, 'steps': len(gan.history['g']), 'settings': self.settings,
                            'model': unwrap(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
                            'discs': gan.discs.state_dict(), 'd_opt': gan.d_opt.state_dict(),
                            'history': {k: [float(x) for x in v] for k, v in gan.history.items()},
@@ -311,42 +311,122 @@ DEFAULT_WARMUP = {False: 0.75, True: 0.1}      # the L1-only share of training: 
 DEFAULT_LR = {False: 5e-4, True: 2e-4}         # Adam's learning rate: on a CPU budget, on a GPU (pix2pixHD's)
 
 # %% ../nbs/08_train.ipynb #64cf0175
+from fastai.learner import CancelTrainException
+
 GAN_STEP_COST = 1.9      # seconds of a GAN step per second of an L1 warm-up step (aoi at 128 on the CPU: 61 s / 33 s an epoch)
-EPOCH_OVERHEAD_S = 1.0   # a sample picture and a checkpoint each epoch, roughly
-VALID_STEP_COST = 0.6    # a validation batch per L1 step: a forward pass, and the data loading that dominates on a busy CPU
+EPOCH_OVERHEAD_S = 1.0   # a sample picture and a checkpoint each epoch, roughly (until an epoch's end is measured)
+VALID_STEP_COST = 0.6    # a validation batch per L1 step (until measured): a forward pass, and the data loading
+PACE_WINDOW = 8          # the last steps whose median time is the current pace
+
+def budget_pct(step, schedule) -> float:
+    "`pct_train` before step `step` (0-based) of a budgeted `schedule`: from `(from_step, from_pct)` straight to 1 at its `steps`"
+    s0, p0, n = schedule.get('from_step', 0), schedule.get('from_pct', 0.), schedule['steps']
+    if n <= s0: return 1.
+    return float(min(1., p0 + (1 - p0) * max(0, step - s0) / (n - s0)))
+
+def _from_rank0(values):
+    "`values` as rank 0 of a distributed run has them (every process follows one plan); unchanged in a single process"
+    dist = torch.distributed
+    if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() < 2: return values
+    t = torch.tensor(values, dtype=torch.float64, device='cuda' if dist.get_backend() == 'nccl' else 'cpu')
+    dist.broadcast(t, 0)
+    return t.cpu().tolist()
 
 class TimeBudget(Callback):
-    "Fit training into `minutes` from `started`: time the first `n_timed` steps, then choose the epochs that fit"
-    order = 90                                       # after Checkpoint and ShowSamples: an epoch is saved before the end
-    def __init__(self, minutes, started=None, n_timed=4, warmup=0.):
+    "Fit training into `minutes` from `started`, in steps: plan the steps that fit, re-plan when the pace drifts, stop at the last"
+    order = 90                                       # after Checkpoint and ShowSamples: the last epoch is saved before the end
+    clock = staticmethod(time.perf_counter)          # seconds (a test puts a fake clock here)
+    def __init__(self, minutes, started=None, n_timed=4, warmup=0., schedule=None):
         self.minutes, self.n_timed, self.warmup = minutes, n_timed, warmup
-        self.started = time.perf_counter() if started is None else started
-        self.schedule = None
-    def before_fit(self): self.fit_started, self.t0 = time.perf_counter(), None
+        self.started = self.clock() if started is None else started
+        self.deadline = self.started + minutes * 60
+        self.fixed = bool(schedule)                  # a resumed run: its checkpoint's schedule, no new plan
+        self.schedule = dict(schedule) if schedule else None
+
+    def before_fit(self):
+        self.fit_started_s = self.clock() - self.started                 # the setup: data, models
+        self.nb, self.first, self.done = len(self.dls.train), None, 0
+        self.times, self.overhead, self.train_end, self.said = [], None, None, 0
+        if self.fixed:
+            s = self.schedule
+            if 'steps' not in s: s.update(steps=s['epochs'] * self.nb, from_step=0, from_pct=0.)  # an epoch-based schedule
+            self.learn.n_epoch = math.ceil(s['steps'] / self.nb)
+    def _set_pct(self, step): self.learn.pct_train = budget_pct(step, self.schedule) if self.schedule else 0.
     def before_train(self):
-        if self.epoch == 0: self.t0 = time.perf_counter()
+        self.epoch_t = self.clock()
+        if self.train_end is not None: self.overhead = self.epoch_t - self.train_end    # validation, checkpoint, samples
+        if self.first is None: self.first = self.epoch * self.nb
+        self._set_pct(self.epoch * self.nb)
+    def after_train(self): self.train_end = self.clock()
+    def after_cancel_train(self):
+        "The plan's last step ends the epoch's training as its last batch would: the recorder logs its loss as usual"
+        if hasattr(self.learn, 'recorder'): self.learn.recorder.cancel_train = False
+
     def after_batch(self):
-        if not self.training or self.schedule is not None: return
-        k = min(self.n_timed, self.n_iter)
-        if self.iter == 0 and self.n_iter > 1: self.t0 = time.perf_counter(); return   # the first step warms caches up
-        if self.iter + 1 < k: return
-        steps = self.iter if self.n_iter > 1 else 1
-        self.plan((time.perf_counter() - self.t0) / steps, self.cond_gan_trainer.adversarial)
-    def plan(self, step_s, adversarial):
-        "Choose the epochs from `step_s`, the seconds of a step measured in the adversarial phase or not"
-        l1_s = step_s / GAN_STEP_COST if adversarial else step_s
-        w = self.warmup
-        epoch_s = len(self.dls.train) * l1_s * (w + (1 - w) * GAN_STEP_COST) + len(self.dls.valid) * l1_s * VALID_STEP_COST + EPOCH_OVERHEAD_S
-        left = self.minutes * 60 - (self.fit_started - self.started)
-        n = max(1, int(left // epoch_s))
-        self.learn.n_epoch = n
-        self.learn.pct_train = self.train_iter / (self.n_iter * n)
-        self.schedule = dict(minutes=self.minutes, epochs=n, step_s=round(step_s, 4), epoch_s=round(epoch_s, 2),
-                             setup_s=round(self.fit_started - self.started, 2))
-        self.learn.settings.update(epochs=n, schedule=self.schedule)
-        if not rank_distrib(): print(f"time budget {self.minutes:g} min: {step_s:.2f} s a step, about {epoch_s:.0f} s an epoch: {n} epoch(s)")
+        if not self.training: return
+        t, adv = self.clock(), self.cond_gan_trainer.adversarial
+        self.done = self.epoch * self.nb + self.iter + 1             # steps done, of the whole run (a resumed one too)
+        if self.iter > 0 or self.nb == 1:                            # the first step of an epoch also starts the loader
+            dt = t - (self.last_t if self.iter > 0 else self.epoch_t)
+            self.times = (self.times + [dt / GAN_STEP_COST if adv else dt])[-PACE_WINDOW:]
+        self.last_t = t
+        if self.schedule is not None and self.done >= self.schedule['steps']:
+            self._set_pct(self.done); raise CancelTrainException     # the plan's last step: the epoch's training ends here
+        if not self.fixed and self.times:
+            if self.schedule is None:
+                if len(self.times) >= max(1, min(self.n_timed, self.nb) - 1): self.plan(t)
+            elif self.drifted(t): self.plan(t)
+        self._set_pct(self.done)
+        if self.schedule is not None and self.done >= self.schedule['steps']: raise CancelTrainException
+
+    def pace(self, pct):
+        "Seconds of the L1 step now (the median of the last steps), of an average step from `pct` on, of an epoch's end"
+        l1_s = float(np.median(self.times))
+        a = min(1., max(0., (self.warmup - pct) / (1 - pct))) if pct < 1 else 0.      # the warm-up's part of what is left
+        end_s = self.overhead if self.overhead is not None else len(self.dls.valid) * l1_s * VALID_STEP_COST + EPOCH_OVERHEAD_S
+        return l1_s, l1_s * (a + (1 - a) * GAN_STEP_COST), end_s
+
+    def cost(self, n, step_s, end_s):
+        "Seconds of `n` more steps and of the epoch ends they reach (the current epoch's included)"
+        return n * step_s + (math.ceil((self.done + n) / self.nb) - self.epoch) * end_s
+
+    def fit_steps(self, t, pct) -> int:
+        "The most steps that fit, with their epoch ends, between `t` and the deadline"
+        _, step_s, end_s = self.pace(pct)
+        left = self.deadline - t
+        n = max(0, int(left // step_s))
+        while n > 0 and self.cost(n, step_s, end_s) > left:          # fewer steps reach fewer epoch ends: shrink to fit
+            n = max(0, min(n - 1, int((left - self.cost(n, 0, end_s)) // step_s)))
+        return n
+
+    def drifted(self, t) -> bool:
+        "Whether the plan, at the pace measured now, ends later than a step (or 3% of the time left) after the deadline, or early"
+        _, step_s, end_s = self.pace(budget_pct(self.done, self.schedule))
+        end = t + self.cost(self.schedule['steps'] - self.done, step_s, end_s)
+        tol = max(step_s, 0.03 * (self.deadline - t))
+        return end > self.deadline + tol or end < self.deadline - tol - step_s - end_s    # early: by more than the next step's cost
+
+    def plan(self, t):
+        "Plan (or re-plan) the steps that fit: the schedule goes from where it is now straight to its end at the new last step"
+        first = self.schedule is None
+        s0, p0 = (self.first, 0.) if first else (self.done, budget_pct(self.done, self.schedule))
+        steps = self.done + self.fit_steps(t, p0)
+        steps, s0, p0 = _from_rank0([steps, s0, p0])
+        steps, s0 = int(steps), int(s0)
+        l1_s, _, end_s = self.pace(p0)
+        self.schedule = dict(minutes=self.minutes, steps=steps, epochs=max(1, math.ceil(steps / self.nb)), from_step=s0,
+                             from_pct=round(p0, 6), step_s=round(l1_s, 4), epoch_end_s=round(end_s, 2),
+                             setup_s=round(self.fit_started_s, 2) if first else self.schedule['setup_s'],
+                             plans=1 if first else self.schedule['plans'] + 1)
+        self.learn.n_epoch = self.schedule['epochs']
+        self.learn.settings.update(epochs=self.schedule['epochs'], schedule=self.schedule)
+        if not rank_distrib() and (first or abs(steps - self.said) >= max(2, 0.05 * self.said)):   # small re-plans quietly
+            self.said = steps
+            print(f"time budget {self.minutes:g} min: {l1_s:.2f} s an L1 step, {GAN_STEP_COST * l1_s:.2f} s a GAN step: "
+                  + (f"{steps} steps ({steps / self.nb:.1f} epochs)" if first else f"re-planned at step {self.done}: {steps} steps"))
+
     def after_epoch(self):
-        if self.schedule is not None and self.epoch + 1 >= self.n_epoch: raise CancelFitException
+        if self.schedule is not None and self.done >= self.schedule['steps']: raise CancelFitException
 
 # %% ../nbs/08_train.ipynb #3e42c63a
 def _dataset_name(path):
@@ -428,7 +508,7 @@ def train_character(path,                    # the training frames: images with 
                     cbs=None,                # more fastai callbacks
                    ) -> Learner:
     "Train a character's conditional GAN on the frames below `path`; checkpoints and samples go to `out`"
-    started = time.perf_counter()
+    started = TimeBudget.clock()
     check_training_args(size, epochs, bs, lr, warmup, valid_pct, minutes)
     out = Path(out) if out is not None else default_out(path)
     if out.exists() and not out.is_dir(): raise ValueError(f"out: {out} is a file, expected a folder for checkpoints and samples")
@@ -442,10 +522,10 @@ def train_character(path,                    # the training frames: images with 
     out.mkdir(parents=True, exist_ok=True)
     s, fit_cbs = learn.settings, []
     start = _resume(learn, ck, s, minutes) if resume else 0
-    if minutes is not None and s['schedule'] is None:        # a fresh budgeted run: the budget chooses the epochs
-        s['minutes'] = minutes
-        fit_cbs.append(TimeBudget(minutes, started, warmup=s['warmup']))
-    n_epoch = 10_000 if fit_cbs else s['epochs']
+    fresh = minutes is not None and s['schedule'] is None      # a fresh budgeted run: the budget plans the steps
+    if fresh: s['minutes'] = minutes
+    if minutes is not None: fit_cbs.append(TimeBudget(minutes, started, warmup=s['warmup'], schedule=s['schedule']))
+    n_epoch = 10_000 if fresh else s['epochs']
     if start < n_epoch:
         scheds = {'lr': gan_schedule(s['lr'])}
         fit = lambda: learn.fit(n_epoch, s['lr'], cbs=[ParamScheduler(scheds), DiscSchedule(scheds), ResumeFrom(start)] + fit_cbs)
