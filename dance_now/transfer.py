@@ -131,6 +131,11 @@ def _generate(ch, poses, bs, face):
     empty = lambda: np.full((ch.size, ch.size, 3), ch.background, np.uint8)
     return [next(imgs) if p is not None else empty() for p in poses]
 
+def _drawer(ch, bs, face):
+    "What draws a motion batch after batch, in order: the character's `animator` (a temporal one carries its previous picture on), else `_generate`"
+    if callable(getattr(ch, 'animator', None)): return ch.animator(bs=bs, face=face)
+    return lambda poses: _generate(ch, poses, bs, face)
+
 def _compose(char_img, pose, src_img, side_by_side, skeleton):
     "The output frame: `source | skeleton | character`, each panel as asked"
     s = char_img.shape[0]
@@ -172,10 +177,10 @@ def _draw_and_write(ch, norm, thumbs, out, gif_path, video, fps, bs, face, side_
     writer, gif_frames = None, [] if gif_path else None
     out.parent.mkdir(parents=True, exist_ok=True)                     # `check_output` showed it can be made
     try:
-        batches = range(0, len(norm), bs)
+        draw, batches = _drawer(ch, bs, face), range(0, len(norm), bs)
         if progress and len(norm) > bs: batches = progress_bar(batches, leave=False)
         for i in batches:
-            with timer('generate'): imgs = _generate(ch, norm[i:i + bs], bs, face)
+            with timer('generate'): imgs = draw(norm[i:i + bs])
             for k, img in enumerate(imgs, i):
                 with timer('composite'):
                     src_img = (_unjpeg(thumbs[k]) if video else thumbs[k]) if side_by_side else None
