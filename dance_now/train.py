@@ -375,7 +375,7 @@ class TimeBudget(Callback):
         if not self.fixed and self.times:
             if self.schedule is None:
                 if len(self.times) >= max(1, min(self.n_timed, self.nb) - 1): self.plan(t)
-            elif self.drifted(t): self.plan(t)
+            elif _from_rank0([float(self.drifted(t))])[0]: self.plan(t)        # all processes re-plan together, as rank 0 says
         self._set_pct(self.done)
         if self.schedule is not None and self.done >= self.schedule['steps']: raise CancelTrainException
 
