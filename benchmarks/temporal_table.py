@@ -5,7 +5,7 @@ frame by frame (`train_temporal(temporal=False)`) and one temporal, then measure
 (`dance_now.temporal.temporal_table`: SSIM per frame, flicker against the truth's, still flicker, drift over a
 1,000-frame dance) and writes the table (`table.json`, `table.md`) and a GIF truth | frame by frame | temporal.
 
-    python benchmarks/temporal_table.py --size 64 --minutes 4 --out benchmarks/temporal
+    python benchmarks/temporal_table.py --size 64 --minutes 4 --out benchmarks/_out/temporal
 """
 import argparse, json, time, warnings
 from pathlib import Path
@@ -21,7 +21,7 @@ ap.add_argument('--size', type=int, default=64)
 ap.add_argument('--frames', type=int, default=480)
 ap.add_argument('--minutes', type=float, default=4.)
 ap.add_argument('--bs', type=int, default=8)
-ap.add_argument('--out', default='benchmarks/temporal')
+ap.add_argument('--out', default='benchmarks/_out/temporal')
 a = ap.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 data = make_synthetic_dataset(out/f'aoi_dance_{a.size}', 'aoi', n=a.frames, size=a.size, dance_frac=1.0, progress=False)
