@@ -1,4 +1,5 @@
-"""One owner for "a character": the trained one, the procedural one and the built-in names; its file format; `load_character` and `resolve_character`. Inference only: torch and the networks, never fastai.
+"""One owner for "a character": the trained one, the procedural one and the built-in names; its file format;
+`load_character` and `resolve_character`. Inference only: torch and the networks, never fastai.
 
 Docs: https://dance-now.github.io/dance_now/character.html.md"""
 

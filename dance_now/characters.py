@@ -1,4 +1,5 @@
-"""Procedural anime characters drawn from OpenPose keypoints: three styles, depth order, face, hands and clothes.
+"""Procedural anime characters drawn from OpenPose keypoints:
+three styles, depth order, face, hands and clothes.
 
 Docs: https://dance-now.github.io/dance_now/characters.html.md"""
 

@@ -1,4 +1,5 @@
-"""`dance_now demo`, `data`, `train`, `generate`, `render`, `dance` and `replace`: the library's main jobs from a shell.
+"""`dance_now demo`, `data`, `train`, `generate`, `render`, `dance`, `replace`
+and `live`: the library's main jobs from a shell.
 
 Docs: https://dance-now.github.io/dance_now/cli.html.md"""
 

@@ -1,4 +1,5 @@
-"""Pairs of (label map, image) for one character, as fastai `DataLoaders`.
+"""Pairs of (label map, image) for one character in either layout (side by side, or the seed's
+sibling img/label folders), the data report, augmentation, and fastai `DataLoaders`.
 
 Docs: https://dance-now.github.io/dance_now/data.html.md"""
 

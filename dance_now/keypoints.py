@@ -1,4 +1,5 @@
-"""Reading, writing and transforming OpenPose keypoints: the `Pose` every other part of dance_now speaks.
+"""Reading, writing and transforming OpenPose keypoints:
+the `Pose` every other part of dance_now speaks.
 
 Docs: https://dance-now.github.io/dance_now/keypoints.html.md"""
 

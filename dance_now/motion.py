@@ -1,4 +1,5 @@
-"""Everybody Dance Now's pose normalisation between a dancer and a character, and temporal smoothing of keypoints.
+"""Everybody Dance Now's pose normalisation between a dancer
+and a character, and temporal smoothing of keypoints.
 
 Docs: https://dance-now.github.io/dance_now/motion.html.md"""
 

@@ -1,4 +1,5 @@
-"""Drawing a `Pose` into the label map the generator reads, and into pictures for people.
+"""Drawing a `Pose` into the label map the generator
+reads, and into pictures for people.
 
 Docs: https://dance-now.github.io/dance_now/render.html.md"""
 

@@ -1,4 +1,5 @@
-"""The person in a photo painted out and the character drawn in their pose, place and size: segmentation, inpainting and compositing.
+"""The person in a photo painted out and the character drawn in their
+pose, place and size: segmentation, inpainting and compositing.
 
 Docs: https://dance-now.github.io/dance_now/replace.html.md"""
 

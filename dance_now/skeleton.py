@@ -1,4 +1,5 @@
-"""A small 3D articulated body that makes full OpenPose poses: random poses, dances, and a fit to real poses.
+"""A small 3D articulated body that makes full OpenPose
+poses: random poses, dances, and a fit to real poses.
 
 Docs: https://dance-now.github.io/dance_now/skeleton.html.md"""
 

@@ -1,4 +1,5 @@
-"""Training sets in the seed dataset's layout, drawn by the procedural characters: clips of dances and random poses, written safely.
+"""Training sets in the seed dataset's layout, drawn by the procedural
+characters: clips of dances and random poses, written safely.
 
 Docs: https://dance-now.github.io/dance_now/synthetic.html.md"""
 

@@ -1,4 +1,5 @@
-"""Everybody Dance Now's previous-frame generator and temporal discriminator: pairs of consecutive frames, a judge of pairs, a schedule that turns the temporal part on, and the figures that say whether it helped.
+"""Everybody Dance Now's previous-frame generator and temporal discriminator: pairs of consecutive frames,
+a judge of pairs, a schedule that turns the temporal part on, and the figures that say whether it helped.
 
 Docs: https://dance-now.github.io/dance_now/temporal.html.md"""
 

@@ -1,4 +1,5 @@
-"""The conditional GAN as a fastai `Learner`: `train_character`, checkpoints and resume, export and `load_character`.
+"""The conditional GAN as a fastai `Learner` of small callbacks: `train_character`, checkpoints and
+resume that check the dataset, time budgets, and export to a self-contained character file.
 
 Docs: https://dance-now.github.io/dance_now/train.html.md"""
 

@@ -1,4 +1,5 @@
-"""Reading and writing videos through PyAV: H.264 MP4s that play in every browser, phone videos the right way up, videos shown inline in notebooks.
+"""Reading and writing videos through PyAV: H.264 MP4s that play in every browser,
+phone videos the right way up, videos shown inline in notebooks.
 
 Docs: https://dance-now.github.io/dance_now/video.html.md"""
 
