@@ -19,7 +19,7 @@ Modules:
 - `dance_now.synthetic`: Training sets in the seed dataset's layout, drawn by the procedural characters: clips of dances and random poses, written safely.
 - `dance_now.temporal`: Everybody Dance Now's previous-frame generator and temporal discriminator: pairs of consecutive frames, a judge of pairs, a schedule that turns the temporal part on, and the figures that say whether it helped.
 - `dance_now.train`: The conditional GAN as a fastai `Learner` of small callbacks: `train_character`, checkpoints and resume that check the dataset, time budgets, and export to a self-contained character file.
-- `dance_now.transfer`: A person's video (or photo) in, the character dancing (or posing) like them out: pose normalisation between the two, temporal smoothing, the whole pipeline with its checks, and the person in a photo replaced by the character.
+- `dance_now.transfer`: A person's video (or photo) in, the character dancing (or posing) like them out: the pipeline (decode once, estimate, hold, smooth, normalise, draw, compose, encode) with its checks before the work, and nothing half-written.
 - `dance_now.video`: Reading and writing videos through PyAV: H.264 MP4s that play in every browser, phone videos the right way up, videos shown inline in notebooks.
 - `dance_now.widgets`: A widget that draws a character live while you move its joints with sliders: presets, random poses, a real dancer's pose to start from, and export as OpenPose JSON and PNG."""
 

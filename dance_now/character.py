@@ -19,9 +19,9 @@ from .characters import get_style, draw_character, CHARACTERS
 
 # %% auto #0
 __all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'default_device', 'fast_low_precision',
-           'is_character', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'Animator', 'CharacterFileError',
-           'character_record', 'save_character', 'read_character_file', 'builtin_weights', 'load_character',
-           'resolve_character']
+           'is_character', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'is_temporal', 'Animator',
+           'CharacterFileError', 'character_record', 'save_character', 'read_character_file', 'builtin_weights',
+           'load_character', 'resolve_character']
 
 # %% ../nbs/07_character.ipynb #adc5a9b3
 def default_device():
@@ -142,6 +142,10 @@ def is_cut(prev: Pose|None, pose: Pose|None, jump: float = CUT_JUMP) -> bool:
     "Whether `pose` after `prev` starts afresh: nobody before (or now), or a `pose_jump` of more than `jump`"
     return prev is None or pose is None or pose_jump(prev, pose) > jump
 
+def is_temporal(character) -> bool:
+    "Whether `character` draws each frame knowing the previous one (its model's config says `temporal`)"
+    return bool(getattr(character, 'temporal', False) or getattr(getattr(character, 'model', None), 'temporal', False))
+
 class Animator:
     "Draws a motion with `character`, frame after frame, each knowing the previous picture (temporal characters); `reset` forgets it"
     def __init__(self, character,
@@ -149,7 +153,7 @@ class Animator:
                  face: bool = True,         # with the face stage
                  jump: float = CUT_JUMP):   # the pose jump that counts as a cut (`is_cut`)
         self.ch, self.bs, self.face, self.jump = character, bs, face, jump
-        self.temporal = bool(getattr(getattr(character, 'model', None), 'temporal', False))
+        self.temporal = is_temporal(character)
         self.reset()
 
     def reset(self):

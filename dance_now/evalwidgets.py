@@ -22,7 +22,7 @@ from .characters import get_style, draw_character
 from .synthetic import synthetic_frames, FRAMING_NAMES
 from .data import framing, PairItem
 from .models import face_boxes_from_label
-from .character import resolve_character
+from .character import resolve_character, is_temporal
 from .evaluate import ssim, face_crops, eval_pairs, dance_clip, flicker, still_flicker, still_masks, find_truth, _as_pairs, _pair_names
 from .widgets import encode_png, fit_picture, torch_threads
 
@@ -366,8 +366,7 @@ class SequenceScrubber:
         else:
             (self.poses, self.sources), self.truth, source_title = video_source(source, n, every, s), None, f'{Path(source).name} + pose'
         with torch_threads(threads): self.generated = [fit_picture(g, s) for g in ch.generate(self.poses, bs=bs)]
-        animate = getattr(ch, 'animate', None)
-        with torch_threads(threads): self.animated = [fit_picture(g, s) for g in animate(self.poses)] if callable(animate) else None
+        with torch_threads(threads): self.animated = [fit_picture(g, s) for g in ch.animate(self.poses)] if is_temporal(ch) else None
         self.label_maps = np.stack([render_label_map(p, s) for p in self.poses])
         self.streams = {'frame by frame': self.generated, **({'temporal (animate)': self.animated} if self.animated else {})}
         self.columns = [source_title] + list(self.streams) + (['truth'] if self.truth is not None else [])

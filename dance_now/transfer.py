@@ -1,6 +1,5 @@
-"""A person's video (or photo) in, the character dancing (or posing) like them out: pose normalisation between
-the two, temporal smoothing, the whole pipeline with its checks, and the person in a photo replaced by the
-character.
+"""A person's video (or photo) in, the character dancing (or posing) like them out: the pipeline (decode once,
+estimate, hold, smooth, normalise, draw, compose, encode) with its checks before the work, and nothing half-written.
 
 Docs: https://dance-now.github.io/dance_now/transfer.html.md"""
 
