@@ -420,6 +420,8 @@ class TimeBudget(Callback):
                              setup_s=round(self.fit_started_s, 2) if first else self.schedule['setup_s'],
                              plans=1 if first else self.schedule['plans'] + 1)
         self.learn.n_epoch = self.schedule['epochs']
+        mb = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
+        if mb is not None: mb.main_bar.total = self.schedule['epochs']         # the bar counts the planned epochs, not the loop's bound
         self.learn.settings.update(epochs=self.schedule['epochs'], schedule=self.schedule)
         if not rank_distrib() and (first or abs(steps - self.said) >= max(2, 0.05 * self.said)):   # small re-plans quietly
             self.said = steps
