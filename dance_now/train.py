@@ -423,7 +423,7 @@ class TimeBudget(Callback):
         mb = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
         if mb is not None: mb.main_bar.total = self.schedule['epochs']         # the bar counts the planned epochs, not the loop's bound
         self.learn.settings.update(epochs=self.schedule['epochs'], schedule=self.schedule)
-        if not rank_distrib() and (first or abs(steps - self.said) >= max(2, 0.05 * self.said)):   # small re-plans quietly
+        if not rank_distrib() and (first or abs(steps - self.said) >= max(2, 0.2 * self.said)):   # small re-plans quietly
             self.said = steps
             print(f"time budget {self.minutes:g} min: {l1_s:.2f} s an L1 step, {GAN_STEP_COST * l1_s:.2f} s a GAN step: "
                   + (f"{steps} steps ({steps / self.nb:.1f} epochs)" if first else f"re-planned at step {self.done}: {steps} steps"))
