@@ -7,18 +7,14 @@ character's frames, read /stats, take a screenshot, send malformed frames and ch
 Needs `playwright` (the Python package only: the browser is the system's Chromium, never a download).
 Exits non-zero with a message saying what failed; the server is always stopped.
 """
-import argparse, json, socket, sys, tempfile, time, urllib.request
+import argparse, json, sys, tempfile, time, urllib.request
 from pathlib import Path
 import numpy as np, cv2
+from browser import CHROMIUM_ARGS as BASE_ARGS, free_port, need_browser
 
-CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-                 '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-                 '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
+CHROMIUM_ARGS = BASE_ARGS + ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
 
 class CheckFailed(Exception): pass
-
-def free_port():
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
 def write_y4m(path, frames, fps=12):
     "RGB frames (even sides) as a YUV4MPEG2 4:2:0 file, the format Chromium's fake camera plays"
@@ -64,9 +60,7 @@ def main():
     ap.add_argument('--timeout', type=float, default=120.); ap.add_argument('--frames', type=int, default=10)
     a = ap.parse_args()
     out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
-    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
-    try: from playwright.sync_api import sync_playwright
-    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
+    sync_playwright = need_browser(a.chromium)
     from dance_now.transfer import stage_video
     from dance_now.live import serve, MAX_FRAME_BYTES
     tmp = Path(tempfile.mkdtemp(prefix='dn_live_check_'))

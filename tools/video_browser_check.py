@@ -12,13 +12,12 @@ the page and a screenshot (`videos.png`) stay in OUTDIR.
 Needs `playwright` (the Python package only: the browser is the system's Chromium, never `playwright install`).
 Exits non-zero with a message saying what failed; the server is always stopped.
 """
-import argparse, functools, http.server, json, socket, sys, threading
+import argparse, functools, http.server, json, sys, threading
 from pathlib import Path
 import cv2, numpy as np, av
+from browser import CHROMIUM_ARGS as BASE_ARGS, need_browser
 
-CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                 '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                 '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required']
+CHROMIUM_ARGS = BASE_ARGS + ['--autoplay-policy=no-user-gesture-required']
 
 class CheckFailed(Exception): pass
 
@@ -86,9 +85,7 @@ def main():
     ap.add_argument('--size', nargs=2, type=int, default=[320, 240], metavar=('W', 'H'), help='size of the dance video')
     a = ap.parse_args()
     out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
-    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
-    try: from playwright.sync_api import sync_playwright
-    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
+    sync_playwright = need_browser(a.chromium)
     from dance_now.video import VideoWriter
     w, h = a.size
     frames = dance_frames((w, h))

@@ -11,10 +11,9 @@ Exits non-zero with a message saying what failed; the server is always stopped.
 """
 import argparse, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
 from pathlib import Path
+from browser import CHROMIUM_ARGS as BASE_ARGS, free_port, need_browser
 
-CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                 '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                 '--disable-dev-shm-usage']
+CHROMIUM_ARGS = BASE_ARGS
 SLIDER = 'r_shoulder_raise'      # the slider moved, on the 'right arm' tab
 CELLS = ["from dance_now.widgets import PoseSliders\nw = PoseSliders('aoi', size=256, overlay=True, device='cpu')\nw"]
 EVAL_FRAMES = 12                 # frames of the evaluation browser's synthetic set
@@ -33,12 +32,6 @@ def write_notebook(folder, cells=CELLS, name='pose_sliders'):
     path = Path(folder)/f'{name}.ipynb'
     path.write_text(json.dumps(nb))
     return path
-
-def free_port():
-    "A TCP port on 127.0.0.1 that nothing listens on now"
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 def start_voila(nb, port, log):
     "Voila serving `nb` on 127.0.0.1:`port`, its output into the open file `log`"
@@ -66,79 +59,70 @@ def wait_for_server(proc, port, timeout):
         except OSError: time.sleep(.5)
     raise CheckFailed(f"voila did not listen on port {port} within {timeout} s")
 
-def img_src(page):
-    "The `src` of the widget's picture"
-    return page.get_attribute('img.dn-picture', 'src')
-
-def check(page, url, out, timeout, steps):
-    "Open the page, move the slider, and see the picture change; a dict of what happened"
+def open_picture(page, url, pic, out, failed, what, timeout):
+    "Open `url` and wait for the widget picture `pic` (a CSS selector) to be drawn; seconds it took"
     t0 = time.time()
     try: page.goto(url, timeout=timeout * 1000)
     except Exception as e: raise CheckFailed(f"the page {url} did not load within {timeout} s ({type(e).__name__})") from e
-    try: page.wait_for_selector('img.dn-picture[src^="blob:"]', timeout=timeout * 1000)
+    try: page.wait_for_selector(f'{pic}[src^="blob:"]', timeout=timeout * 1000)
     except Exception as e:
-        page.screenshot(path=str(out/'failed.png'), full_page=True)
+        page.screenshot(path=str(out/failed), full_page=True)
         text = page.inner_text('body')[-1500:]
-        raise CheckFailed(f"the widget's picture did not appear within {timeout} s; page text ends: {text!r}") from e
-    shown = time.time() - t0
-    page.wait_for_timeout(500)                                  # let the layout settle for the screenshot
-    page.screenshot(path=str(out/'before.png'), full_page=True)
-    before, readout0 = img_src(page), page.inner_text(f'.dn-{SLIDER} .widget-readout')
-    page.get_by_text('right arm', exact=True).first.click()
-    handle = page.locator(f'.dn-{SLIDER} .noUi-handle').first
+        raise CheckFailed(f"{what} did not appear within {timeout} s; page text ends: {text!r}") from e
+    return time.time() - t0
+
+def slide_and_wait(page, slider, presses, pic, out, failed, what, timeout):
+    "Press ArrowRight `presses` times on the slider handle `slider`, and wait for picture `pic` to change; seconds it took"
+    before = page.get_attribute(pic, 'src')
+    handle = page.locator(f'{slider} .noUi-handle').first
     handle.wait_for(state='visible', timeout=10_000)
     handle.focus()
     t1 = time.time()
-    for _ in range(steps): page.keyboard.press('ArrowRight')
+    for _ in range(presses): page.keyboard.press('ArrowRight')
     try:
-        page.wait_for_function("b => { const i = document.querySelector('img.dn-picture'); return i && i.src !== b; }",
+        page.wait_for_function(f"b => {{ const i = document.querySelector('{pic}'); return i && i.src !== b; }}",
                                arg=before, timeout=timeout * 1000)
     except Exception as e:
-        page.screenshot(path=str(out/'failed.png'), full_page=True)
-        raise CheckFailed(f"the picture did not change within {timeout} s after moving the slider") from e
-    changed = time.time() - t1
+        page.screenshot(path=str(out/failed), full_page=True)
+        raise CheckFailed(f"{what} did not change within {timeout} s after moving the slider") from e
+    return time.time() - t1
+
+def natural_size(page, pic):
+    "`[width, height]` of the picture `pic` as drawn (not as shown)"
+    return page.evaluate(f"() => {{ const i = document.querySelector('{pic}'); return [i.naturalWidth, i.naturalHeight]; }}")
+
+def check(page, url, out, timeout, steps):
+    "Open the page, move the slider, and see the picture change; a dict of what happened"
+    pic = 'img.dn-picture'
+    shown = open_picture(page, url, pic, out, 'failed.png', "the widget's picture", timeout)
+    page.wait_for_timeout(500)                                  # let the layout settle for the screenshot
+    page.screenshot(path=str(out/'before.png'), full_page=True)
+    readout0 = page.inner_text(f'.dn-{SLIDER} .widget-readout')
+    page.get_by_text('right arm', exact=True).first.click()
+    changed = slide_and_wait(page, f'.dn-{SLIDER}', steps, pic, out, 'failed.png', 'the picture', timeout)
     page.wait_for_timeout(300)
     readout1 = page.inner_text(f'.dn-{SLIDER} .widget-readout')
     if readout1 == readout0: raise CheckFailed(f"the slider's readout stayed at {readout0} after {steps} arrow presses")
     page.screenshot(path=str(out/'after.png'), full_page=True)
-    size = page.evaluate("() => { const i = document.querySelector('img.dn-picture'); return [i.naturalWidth, i.naturalHeight]; }")
+    size = natural_size(page, pic)
     if size != [256, 256]: raise CheckFailed(f"the picture is {size[0]}x{size[1]}, expected 256x256")
-    box = page.locator('img.dn-picture').bounding_box()
+    box = page.locator(pic).bounding_box()
     if abs(box['width'] - box['height']) > 2: raise CheckFailed(f"the picture is shown distorted: {box['width']:.0f}x{box['height']:.0f} px")
     return dict(shown=shown, changed=changed, readout=(readout0, readout1), size=size)
 
 def check_eval(page, url, out, timeout, steps):
     "Open the evaluation browser's page, move its frame slider, and see the picture change; a dict of what happened"
-    t0 = time.time()
-    pic = 'img.dn-eval-picture'
-    try: page.goto(url, timeout=timeout * 1000)
-    except Exception as e: raise CheckFailed(f"the page {url} did not load within {timeout} s ({type(e).__name__})") from e
-    try: page.wait_for_selector(f'{pic}[src^="blob:"]', timeout=timeout * 1000)
-    except Exception as e:
-        page.screenshot(path=str(out/'eval_failed.png'), full_page=True)
-        text = page.inner_text('body')[-1500:]
-        raise CheckFailed(f"the evaluation browser's picture did not appear within {timeout} s; page text ends: {text!r}") from e
-    shown = time.time() - t0
+    pic, what = 'img.dn-eval-picture', "the evaluation browser's picture"
+    shown = open_picture(page, url, pic, out, 'eval_failed.png', what, timeout)
     page.wait_for_timeout(500)
     page.screenshot(path=str(out/'eval_before.png'), full_page=True)
-    before, info0 = page.get_attribute(pic, 'src'), page.inner_text('.dn-eval-info')
-    handle = page.locator('.dn-eval-slider .noUi-handle').first
-    handle.wait_for(state='visible', timeout=10_000)
-    handle.focus()
-    t1 = time.time()
-    for _ in range(min(steps, EVAL_FRAMES - 1)): page.keyboard.press('ArrowRight')
-    try:
-        page.wait_for_function(f"b => {{ const i = document.querySelector('{pic}'); return i && i.src !== b; }}",
-                               arg=before, timeout=timeout * 1000)
-    except Exception as e:
-        page.screenshot(path=str(out/'eval_failed.png'), full_page=True)
-        raise CheckFailed(f"the evaluation browser's picture did not change within {timeout} s after moving its slider") from e
-    changed = time.time() - t1
+    info0 = page.inner_text('.dn-eval-info')
+    changed = slide_and_wait(page, '.dn-eval-slider', min(steps, EVAL_FRAMES - 1), pic, out, 'eval_failed.png', what, timeout)
     page.wait_for_timeout(500)
     info1 = page.inner_text('.dn-eval-info')
     if info1 == info0: raise CheckFailed("the evaluation browser's figures stayed the same after moving its slider")
     page.screenshot(path=str(out/'eval_after.png'), full_page=True)
-    size = page.evaluate(f"() => {{ const i = document.querySelector('{pic}'); return [i.naturalWidth, i.naturalHeight]; }}")
+    size = natural_size(page, pic)
     if size[1] != 256 or size[0] % 256: raise CheckFailed(f"the evaluation picture is {size[0]}x{size[1]}, expected a row of 256x256 pictures")
     return dict(shown=shown, changed=changed, info=(info0.splitlines()[0], info1.splitlines()[0]), size=size)
 
@@ -171,9 +155,7 @@ def main():
     ap.add_argument('--only', choices=('sliders', 'eval'), help='check only the pose sliders or only the evaluation browser')
     a = ap.parse_args()
     out = Path(a.outdir); out.mkdir(parents=True, exist_ok=True)
-    if not Path(a.chromium).exists(): sys.exit(f"FAILED: no Chromium at {a.chromium} (Debian: apt-get install -y chromium)")
-    try: from playwright.sync_api import sync_playwright
-    except ImportError: sys.exit("FAILED: the playwright package is missing (pip install playwright; no browser download needed)")
+    sync_playwright = need_browser(a.chromium)
     tmp = Path(tempfile.mkdtemp(prefix='dn_widget_check_'))
     try:
         if a.only in (None, 'sliders'):
