@@ -16,7 +16,7 @@ from .keypoints import *
 from .render import render_label_map, label_map_to_rgb, show_grid, save_image, save_gif
 from .skeleton import dance_skeletons, random_skeleton, DANCE_STYLES
 from .characters import draw_character, get_style, CHARACTERS
-from .synthetic import DANCE_FPS
+from .synthetic import DANCE_FPS, dataset_character
 from .render import read_image, fit_square
 from .data import find_pairs, PairDataset, PairItem
 from .models import face_boxes_from_label
@@ -384,10 +384,7 @@ def save_pictures(self:EvalReport, folder):
 # %% ../nbs/14_evaluate.ipynb #d1c283d3
 def _manifest_character(folder):
     "The built-in character that drew the synthetic dataset in `folder` (from its manifest), or `None`"
-    f = Path(folder)/'manifest.json' if folder else None
-    if f is None or not f.is_file(): return None
-    try: name = json.loads(f.read_text()).get('character')
-    except (OSError, ValueError, AttributeError): return None
+    name = dataset_character(folder)
     return name if name in CHARACTERS else None
 
 def find_truth(character, data=None, truth='auto'):

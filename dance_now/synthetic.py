@@ -22,7 +22,7 @@ from .characters import draw_character, get_style, body_unit, CHARACTERS
 __all__ = ['DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'FRAMINGS', 'FRAMING_NAMES', 'KEEP_OUTSIDE', 'HEAD_ROOM', 'WIDE_SCALE',
            'CLOSE_BOTTOM', 'FULL_BODY', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips', 'clip_skeletons', 'framing_box',
            'cut_to_frame', 'frame_pose', 'SyntheticFrame', 'check_framings', 'frame_framings', 'synthetic_frames',
-           'make_synthetic_dataset']
+           'dataset_character', 'make_synthetic_dataset']
 
 # %% ../nbs/04_synthetic.ipynb #8f45c5d1
 DATASET_VERSION = 1        # bump when the pictures or the layout change
@@ -182,6 +182,13 @@ def _read_manifest(path):
     except (OSError, ValueError) as e: raise ValueError(f"{path}: not a readable dataset manifest ({e})") from e
     if not isinstance(m, dict): raise ValueError(f"{path}: not a dataset manifest")
     return m
+
+def dataset_character(folder) -> str|None:
+    "The character that drew the synthetic dataset in `folder` (its manifest says), or `None` for any other folder"
+    f = Path(folder)/'manifest.json' if folder else None
+    if f is None or not f.is_file(): return None
+    try: return _read_manifest(f).get('character')
+    except ValueError: return None
 
 def _check_args(character, n, size, seed, dance_frac, framings=None):
     "The arguments of `make_synthetic_dataset` as the manifest stores them, checked"

@@ -19,6 +19,7 @@ from .keypoints import *
 from .render import *
 from .data import *
 from .models import *
+from .synthetic import dataset_character
 from .character import (Character, save_character, load_character, builtin_weights, default_device,
                                  fast_low_precision, CharacterFileError)
 # fastai's layers module still calls the deprecated `torch.jit.script` at import: keep that one warning quiet
@@ -434,11 +435,7 @@ class TimeBudget(Callback):
 # %% ../nbs/08_train.ipynb #3e42c63a
 def _dataset_name(path):
     "The character's name: from a synthetic dataset's manifest, else the folder's name"
-    mf = Path(path)/'manifest.json'
-    if mf.exists():
-        try: return json.loads(mf.read_text()).get('character') or Path(path).resolve().name
-        except Exception: pass
-    return Path(path).resolve().name
+    return dataset_character(path) or Path(path).resolve().name
 
 def default_out(path) -> Path:
     "Where `train_character` writes by default: `<data>_dance_now_train` beside the data folder, never inside it"
@@ -605,12 +602,6 @@ def plot_gan_losses(learn, smooth=0.9, ax=None):
     return ax
 
 # %% ../nbs/08_train.ipynb #bf1bcfa7
-def _dataset_character(path):
-    "The built-in character that drew the synthetic dataset at `path` (its manifest says), or `None`"
-    mf = Path(path)/'manifest.json'
-    try: return json.loads(mf.read_text()).get('character') if mf.is_file() else None
-    except (OSError, ValueError, AttributeError): return None
-
 def training_background(items, n=16):
     "The RGB background of the training pictures: the median colour of the borders of up to `n` of them"
     from dance_now.character import _background_of
@@ -628,7 +619,7 @@ def export_character(learn, file, name=None, metrics=None, half=False) -> Path:
     "Write the drawing side of `learn` as a self-contained character file (see `dance_now.character`); `half` halves its size"
     m, s, items = unwrap(learn.model), learn.settings, learn.dls.items
     training = {**{k: v for k, v in s.items() if k not in ('name', 'size', 'label_channels')},
-                'drawn_by': _dataset_character(s['data'])}
+                'drawn_by': dataset_character(s['data'])}
     history = {k: [float(x) for x in v] for k, v in learn.cond_gan.history.items()}
     ch = Character(name or s['name'], s['size'], copy.deepcopy(m).cpu(), 'cpu', amp=False,
                    background=training_background(items), pose_stats=training_pose_stats(items, s['size']),
