@@ -1,6 +1,7 @@
 """Train the three built-in characters and ship their weights (dance_now/weights/<name>.pth), with a quality table.
 
-    python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--characters aoi kenta mika]
+    python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--minutes M] [--framings full=.5,head=.5]
+                                       [--characters aoi kenta mika]
 
 For each character: a synthetic dataset (dance_now.characters), `train_character` on it (the CPU unless a GPU
 is there), `export_character` in half precision into the package, then `evaluate_character` (the one evaluator) on held-out poses
@@ -21,6 +22,8 @@ def main():
     ap.add_argument('--size', type=int, default=128)
     ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--epochs', type=int, default=12)
+    ap.add_argument('--minutes', type=float, default=None, help="a time budget per character (instead of --epochs)")
+    ap.add_argument('--framings', default=None, help="the dataset's framing mix, e.g. full=.5,knees=.15,waist=.15,head=.1,wide=.1 (default: full body)")
     ap.add_argument('--bs', type=int, default=8)
     ap.add_argument('--lr', type=float, default=None, help="Adam's learning rate (default: train_character's)")
     ap.add_argument('--skips', type=int, default=None, help="1/0: U-Net skips in the generator or not (default: the preset's)")
@@ -32,21 +35,22 @@ def main():
     ap.add_argument('--no-ship', action='store_true', help="do not write into dance_now/weights/")
     a = ap.parse_args()
     work, results = Path(a.work), {}
+    framings = {k: float(v) for k, v in (x.split('=') for x in a.framings.split(','))} if a.framings else None
     for name in a.characters:
-        data = make_synthetic_dataset(work/f'data_{name}_{a.size}', name, n=a.n, size=a.size, seed=0, progress=False)
+        data = make_synthetic_dataset(work/f'data_{name}_{a.size}', name, n=a.n, size=a.size, seed=0, framings=framings, progress=False)
         t0 = time.time()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({} if a.skips is None else {'model_kw': {'skips': bool(a.skips)}})
             learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name,
-                                    show=False, resume=a.resume, **kw)
+                                    show=False, resume=a.resume, minutes=a.minutes, **kw)
         secs = time.time() - t0
         f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
         ch = load_character(f)
         held = random_pairs(name, a.n_eval, a.size, seed=12345)     # held-out random poses, truth drawn with the skeleton's depth
         rep = evaluate_character(ch, held, truth=name, baseline=data, without_face_stage=True,
                                  n_pose=0, n_dance=0, use_lpips=False, n_show=0)
-        results[name] = {'train_seconds': round(secs, 1), 'epochs': a.epochs, 'n': a.n, 'device': str(ch.device),
+        results[name] = {'train_seconds': round(secs, 1), 'epochs': learn.settings['epochs'], 'n': a.n, 'framings': framings, 'device': str(ch.device),
                          'file_mb': round(f.stat().st_size / 1e6, 2), **rep.by_variant()}
         print(name, json.dumps(results[name]), flush=True)
     out = Path(a.work)/f'quality_{a.size}.json'

@@ -16,12 +16,14 @@ from .keypoints import *
 from .keypoints import _as_size
 from .skeleton import random_pose, BONE_LENGTHS, HEAD_POINTS
 from .characters import body_unit
+from collections import Counter
+from .synthetic import shown_framing, framing_box, cut_to_frame
 
 # %% auto #0
 __all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'LIVE_FILTER', 'measure_pose', 'NormStats',
-           'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats', 'savgol_matrix',
-           'savgol', 'fill_gaps', 'smooth_window', 'smooth_poses', 'hold_poses', 'OneEuroFilter', 'PoseFilter',
-           'OnlineNorm']
+           'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats', 'box_transform',
+           'framing_transforms', 'frame_poses', 'savgol_matrix', 'savgol', 'fill_gaps', 'smooth_window', 'smooth_poses',
+           'hold_poses', 'OneEuroFilter', 'PoseFilter', 'OnlineNorm']
 
 # %% ../nbs/11_motion.ipynb #12030fc4
 NECK_TO_ANKLE = (.8 - BONE_LENGTHS['ankle']) / BONE_LENGTHS['spine']    # standing neck->ankle over neck->mid-hip
@@ -144,6 +146,33 @@ def character_stats(character, n=200, seed=0) -> NormStats:
     "`NormStats` of `character`'s poses: those its file stores (its training poses), else `standard_stats`"
     d = getattr(character, 'pose_stats', None)
     return NormStats.from_dict(d) if d else standard_stats(int(character.size), n, seed)
+
+# %% ../nbs/11_motion.ipynb #adb77d59
+def box_transform(box, size) -> tuple:
+    "`(scale, dx, dy)` that maps the square `box` `(x0, y0, x1, y1)` onto a `size`x`size` frame"
+    x0, y0, x1, y1 = box
+    s = size / max(x1 - x0, 1e-6)
+    return float(s), float(-x0 * s), float(-y0 * s)
+
+def framing_transforms(poses, target_stats, follow=False) -> tuple:
+    "`(tfs, framing)`: each pose's `(scale, dx, dy)` into the character's frame (`None` for nobody), at the framing most frames show"
+    seen = [p for p in poses if p is not None]
+    framing = Counter(shown_framing(p) for p in seen).most_common(1)[0][0] if seen else 'full'
+    if framing == 'full':                                     # a whole body: EDN's normalisation, frame by frame
+        src = NormStats.from_poses(poses)
+        return [None if p is None else norm_transform(p, target_stats, src, follow) for p in poses], framing
+    x0, y0, x1, y1 = np.median([framing_box(p, framing, jitter=False) for p in seen], 0)
+    side = max(x1 - x0, y1 - y0)
+    tf = box_transform((x0, y0, x0 + side, y0 + side), target_stats.size[0])
+    return [None if p is None else tf for p in poses], framing
+
+def frame_poses(poses, target_stats, follow=False) -> tuple:
+    "`(framed, tfs, framing)`: `poses` moved into the character's frame at their framing and cut at its edge, with the transforms"
+    poses = list(poses)
+    tfs, framing = framing_transforms(poses, target_stats, follow)
+    framed = [None if p is None or tf is None else cut_to_frame(transform_pose(p, tf, target_stats.size))
+              for p, tf in zip(poses, tfs)]
+    return framed, tfs, framing
 
 # %% ../nbs/11_motion.ipynb #0b5139b9
 def savgol_matrix(window, order=2):

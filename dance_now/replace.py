@@ -13,7 +13,7 @@ from .keypoints import *
 from .render import save_image, read_image
 from .characters import body_unit
 from .character import resolve_character, _background_of
-from .motion import NormStats, character_stats, measure_pose, norm_transform, transform_pose
+from .motion import character_stats, measure_pose, frame_poses
 from .estimate import get_estimator, _mediapipe
 from .transfer import check_output
 
@@ -139,17 +139,16 @@ def find_people(img, prob, dilate_px=0, inpaint_size=512, max_people=8):
 
 # %% ../nbs/13_replace.ipynb #04e4ade4
 def _draw_in_place(ch, pose, tstats, shape, face):
-    "`ch` drawn in `pose`, moved back to the pose's place and size in a photo of `shape`: `(picture, alpha, generated, pose in the character's frame)`"
+    "`ch` drawn in `pose` at its framing, moved back to the pose's place and size in a photo of `shape`: `(picture, alpha, generated, framed pose, framing)`"
     h, w = shape[:2]
-    tf = norm_transform(pose, tstats, NormStats.from_poses([pose]))
-    npose = transform_pose(pose, tf, ch.size)
+    (npose,), (tf,), framing = frame_poses([pose], tstats)     # a whole body normalised; a cut one drawn at its framing
     gen = ch.generate([npose], bs=1, face=face)[0]
     alpha = key_alpha(gen, keep=pose_region(npose, gen.shape, width=.6))
     scale, dx, dy = tf                                   # back into the photo: x = (x' - dx) / scale
     M = np.float32([[1 / scale, 0, -dx / scale], [0, 1 / scale, -dy / scale]])
-    char = cv2.warpAffine(gen, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    char = cv2.warpAffine(gen, M, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
     a = cv2.warpAffine(alpha, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-    return char, a, gen, npose
+    return char, a, gen, npose, framing
 
 def _people(n): return f"{n} {'person' if n == 1 else 'people'}"
 
@@ -176,9 +175,9 @@ def replace_person(photo,                      # the photo: an image file or an 
     res = cleans[len(todo) - 1].astype(np.float32)
     tstats, alphas, drawn = character_stats(ch), np.zeros((h, w), np.float32), []
     for pose, _ in reversed(todo):                      # the main person last, on top
-        char, a, gen, npose = _draw_in_place(ch, pose, tstats, img.shape, face)
+        char, a, gen, npose, framing = _draw_in_place(ch, pose, tstats, img.shape, face)
         res = a[..., None] * char + (1 - a[..., None]) * res
-        alphas = np.maximum(alphas, a); drawn.insert(0, (gen, npose))
+        alphas = np.maximum(alphas, a); drawn.insert(0, (gen, npose, framing))
     res = res.round().astype(np.uint8)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -188,5 +187,5 @@ def replace_person(photo,                      # the photo: an image file or an 
     summary = (f"{_people(n)} found; " + ("replaced" if n == 1 else f"each of them replaced" if k == n else
                f"the main one replaced, the other{'s' if n > 2 else ''} left as they are (all_people / --all replaces each)"))
     return res, dict(mask=prob, hole=np.any([hl for _, hl in todo], 0), inpainted=cleans[k - 1], character=drawn[0][0],
-                     alpha=alphas, pose=people[0][0], norm_pose=drawn[0][1], poses=[p for p, _ in people],
+                     alpha=alphas, pose=people[0][0], norm_pose=drawn[0][1], framing=drawn[0][2], poses=[p for p, _ in people],
                      people=n, replaced=k, summary=summary)

@@ -20,9 +20,9 @@ from .characters import draw_character, get_style, body_unit, CHARACTERS
 
 # %% auto #0
 __all__ = ['DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'FRAMINGS', 'FRAMING_NAMES', 'KEEP_OUTSIDE', 'HEAD_ROOM', 'WIDE_SCALE',
-           'CLOSE_BOTTOM', 'FULL_BODY', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips', 'clip_skeletons', 'framing_box',
-           'cut_to_frame', 'frame_pose', 'SyntheticFrame', 'check_framings', 'frame_framings', 'synthetic_frames',
-           'dataset_character', 'make_synthetic_dataset']
+           'CLOSE_BOTTOM', 'SHOWN_BY', 'FULL_BODY', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips', 'clip_skeletons',
+           'framing_box', 'shown_framing', 'cut_to_frame', 'frame_pose', 'SyntheticFrame', 'check_framings',
+           'frame_framings', 'synthetic_frames', 'dataset_character', 'make_synthetic_dataset']
 
 # %% ../nbs/04_synthetic.ipynb #8f45c5d1
 DATASET_VERSION = 1        # bump when the pictures or the layout change
@@ -84,7 +84,7 @@ def _wide_box(pose, rng):
     return (*corner.tolist(), *(corner + side).tolist())
 
 def _close_box(pose, framing, rng):
-    "The square of a close `framing` ('knees', 'waist', 'head'): from above the head to below its bottom points"
+    "The square of a close `framing` ('knees', 'waist', 'head'): from above the head to below its bottom points (`rng=None`: no jitter)"
     u = body_unit(pose)
     neck = _body_point(pose, 'Neck')
     if neck is None: neck = _body_point(pose, 'RShoulder', 'LShoulder')
@@ -95,19 +95,42 @@ def _close_box(pose, framing, rng):
     ys = [float(pose.body[BODY[n], 1]) for n in names if pose.body[BODY[n], 2] > 0]
     top = neck[1] - HEAD_ROOM * u
     bottom = max(ys) + below * u if ys else neck[1] + default * u
-    side = max(bottom - top, .8 * (HEAD_ROOM + default) * u) * rng.uniform(.95, 1.08)
-    cx, y0 = neck[0] + rng.uniform(-.08, .08) * side, top + rng.uniform(-.04, .04) * side
+    side = max(bottom - top, .8 * (HEAD_ROOM + default) * u) * (rng.uniform(.95, 1.08) if rng else 1.015)
+    cx, y0 = neck[0] + (rng.uniform(-.08, .08) * side if rng else 0), top + (rng.uniform(-.04, .04) * side if rng else 0)
     return (float(cx - side / 2), float(y0), float(cx + side / 2), float(y0 + side))
 
 def framing_box(pose:Pose,            # the person, in any frame
                 framing:str='full',   # one of `FRAMINGS`
                 rng=None,             # a `np.random.Generator` or seed, for the box's jitter
+                jitter:bool=True,     # jitter the box (training); `False`: the middle box of a close framing (drawing a photo's person)
                ) -> tuple:
     "A square `(x0, y0, x1, y1)` in `pose`'s frame showing the person at `framing` (it may reach outside the frame)"
     if framing not in FRAMINGS: raise ValueError(f"framing: expected one of {', '.join(FRAMINGS)}, got {framing!r}")
     if framing == 'full': return square_box(pose, *pose.size)
     rng = np.random.default_rng(rng)
-    return _wide_box(pose, rng) if framing == 'wide' else _close_box(pose, framing, rng)
+    if framing == 'wide': return _wide_box(pose, rng)
+    return _close_box(pose, framing, rng if jitter else None)
+
+# which framing a person is shown at, by the lowest body points inside the frame
+SHOWN_BY = (('knees', ('RKnee', 'LKnee')), ('waist', ('MidHip', 'RHip', 'LHip')))
+
+def _inside(pose, name, thresh=0.):
+    "Whether body point `name` of `pose` is present (confidence above `thresh`) and inside its frame"
+    x, y, c = pose.body[BODY[name]]
+    return c > thresh and 0 <= x < pose.size[0] and 0 <= y < pose.size[1]
+
+def _whole_legs(pose, thresh):
+    "Whether each leg whose knee is seen has its foot (ankle or heel) inside the frame, and one leg does"
+    legs = [any(_inside(pose, f'{s}{n}', thresh) for n in ('Ankle', 'Heel')) for s in 'RL'
+            if pose.body[BODY[f'{s}Knee'], 2] > thresh or _inside(pose, f'{s}Ankle', thresh)]
+    return bool(legs) and all(legs)
+
+def shown_framing(pose:Pose, thresh:float=0.1) -> str:
+    "The framing `pose` is shown at in its own frame: 'full' with its feet inside it, 'knees' with a knee, 'waist' with a hip, else 'head'"
+    if _whole_legs(pose, thresh): return 'full'
+    for framing, names in SHOWN_BY:
+        if any(_inside(pose, n, thresh) for n in names): return framing
+    return 'head'
 
 def cut_to_frame(pose:Pose, keep:float=KEEP_OUTSIDE) -> Pose:
     "`pose` with the points further than `keep` of the frame's side outside it made missing, as OpenPose reports a person"

@@ -32,12 +32,13 @@ from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
 __all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'PACE_WINDOW',
-           'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule', 'DiscGradSync',
-           'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries',
-           'pairs_fingerprint', 'Checkpoint', 'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid',
-           'ShowSamples', 'ChannelsLast', 'CPUBFloat16', 'precision_callbacks', 'budget_pct', 'TimeBudget',
-           'default_out', 'check_training_args', 'character_learner', 'train_character', 'interrupted_note',
-           'loss_history', 'plot_gan_losses', 'training_background', 'training_pose_stats', 'export_character']
+           'ZOOM_P', 'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule',
+           'DiscGradSync', 'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save',
+           'remove_stale_temporaries', 'pairs_fingerprint', 'Checkpoint', 'read_checkpoint', 'load_checkpoint',
+           'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast', 'CPUBFloat16', 'precision_callbacks',
+           'budget_pct', 'TimeBudget', 'default_out', 'check_training_args', 'default_zoom_p', 'character_learner',
+           'train_character', 'interrupted_note', 'loss_history', 'plot_gan_losses', 'training_background',
+           'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -460,19 +461,27 @@ def check_training_args(size=256, epochs=10, bs=8, lr=None, warmup=None, valid_p
     if warmup is not None: _check_share('warmup', warmup, 'the share of training without the GAN')
     _check_share('valid_pct', valid_pct, 'the share of clips held out for validation')
 
+ZOOM_P = 0.25    # the share of a photo dataset's training frames zoomed in: close framings, people cut by the frame
+
+def default_zoom_p(path) -> float:
+    "`ZOOM_P` for a dataset of photos; 0 for a synthetic one, whose writer draws its framings truly (`make_synthetic_dataset(framings=...)`)"
+    return 0. if dataset_character(path) is not None else ZOOM_P
+
 def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan', out=None, name=None,
                       seed=42, device=None, show=None, num_workers=None, mixed_precision=None, augment=True,
-                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None) -> Learner:
+                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None, zoom_p=None) -> Learner:
     "The `Learner` that `train_character` trains, untrained: data, models, callbacks and `settings`"
     device = torch.device(device) if device is not None else default_device()
     if warmup is None: warmup = DEFAULT_WARMUP[device.type == 'cuda']
     if lr is None: lr = DEFAULT_LR[device.type == 'cuda']
     out = Path(out) if out is not None else default_out(path)
     torch.manual_seed(seed)
-    dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device)
+    if zoom_p is None: zoom_p = default_zoom_p(path)
+    dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device,
+                  zoom_p=zoom_p)
     recipe = GANRecipe(gan_mode)
     settings = dict(size=size, face=face, gan_mode=gan_mode, model_kw=model_kw or {}, disc_kw=disc_kw or {}, lr=lr, bs=bs,
-                    epochs=epochs, warmup=warmup, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
+                    epochs=epochs, warmup=warmup, zoom_p=zoom_p, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
                     data=str(Path(path).resolve()), fingerprint=pairs_fingerprint(dls.items, path), schedule=None)
     gan = CondGANTrainer(build_discriminators(size, face=face, **(disc_kw or {})), recipe)
     learn = Learner(dls, build_model(size, face=face, **(model_kw or {})), loss_func=gan.loss_func, lr=lr,
@@ -501,6 +510,7 @@ def train_character(path,                    # the training frames: images with 
                     num_workers: int = None, # data-loading processes (None: by the dataset's size)
                     mixed_precision=None,    # low precision (None: where `fast_low_precision` says it is faster)
                     augment: bool = True,    # augment the training frames
+                    zoom_p: float = None,    # the share zoomed in (aligned crops of picture and pose; None: `default_zoom_p`)
                     model_kw: dict = None,   # generator settings that override the size's preset
                     disc_kw: dict = None,    # discriminator settings (`build_discriminators`)
                     warmup: float = None,    # the L1-only share of training (None: `DEFAULT_WARMUP` of the device)
@@ -518,7 +528,7 @@ def train_character(path,                    # the training frames: images with 
     learn = character_learner(path, size=size, bs=bs, lr=lr, valid_pct=valid_pct, face=face, gan_mode=gan_mode, out=out,
                               name=name, seed=seed, device=device, show=show, num_workers=num_workers,
                               mixed_precision=mixed_precision, augment=augment, model_kw=model_kw, disc_kw=disc_kw,
-                              warmup=warmup, epochs=epochs, cbs=cbs)
+                              warmup=warmup, epochs=epochs, cbs=cbs, zoom_p=zoom_p)
     out.mkdir(parents=True, exist_ok=True)
     s, fit_cbs = learn.settings, []
     start = _resume(learn, ck, s, minutes) if resume else 0
