@@ -26,8 +26,8 @@ from dance_now.render import render_label_map
 from dance_now.estimate import get_estimator
 from dance_now.models import build_model
 from dance_now.character import Character, DrawnCharacter
-from dance_now.motion import character_stats, smooth_poses, normalise_poses
-from dance_now.transfer import stage_video, transfer, _compose
+from dance_now.motion import character_stats, smooth_poses, frame_poses
+from dance_now.transfer import stage_video, transfer, _compose, place_character
 
 def fps(f, n):
     "Frames a second of `f()`, which handles `n` frames"
@@ -101,13 +101,17 @@ def main():
                 if amp == 'off' and isinstance(ch, DrawnCharacter): continue
                 size, n = ch.size, 16
                 tst, sm = character_stats(ch), smooth_poses(poses, fps=24)
-                f_norm = fps(lambda: [render_label_map(p, size) for p in normalise_poses(sm, tst)], len(sm))
-                norm = normalise_poses(sm, tst)[:n]
+                f_norm = fps(lambda: [render_label_map(p, size) for p in frame_poses(sm, tst)[0]], len(sm))
+                framed, tfs, _ = frame_poses(sm, tst)
+                norm, tfs = framed[:n], tfs[:n]
                 ch.generate(norm[:2], bs=2)
                 f_gen = fps(lambda: ch.generate(norm, bs=8), n)
                 imgs = ch.generate(norm, bs=8)
-                f_comp = fps(lambda: [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)], n)
-                comp = [_compose(im, p, f, True, True) for im, p, f in zip(imgs, norm, frames)]
+                bg = tuple(int(v) for v in imgs[0][0, 0])
+                compose = lambda: [_compose(place_character(im, tf, (640, 480), (640, 480), bg), p, f, True, True)
+                                   for im, tf, p, f in zip(imgs, tfs, sm, frames)]
+                f_comp = fps(compose, n)
+                comp = compose()
                 f_enc = fps(lambda: write_h264(tmp/'enc.mp4', comp, DEFAULT_PRESET, DEFAULT_CRF), n)
                 r = transfer(tmp/'bench.mp4', ch, tmp/'out.mp4', progress=False, quiet=True)
                 whole = r['frames'] / r['total']

@@ -22,18 +22,22 @@ from .skeleton import random_pose, dance, BONE_LENGTHS, HEAD_POINTS
 from .characters import body_unit, draw_character, get_style, CHARACTERS
 from .render import square_box, image_size, read_image
 from .character import *
+from .character import _background_of
 from .motion import *
 from .estimate import get_estimator, _mediapipe
 from .video import VIDEO_CODECS, VideoReader, VideoWriter, video_codec, write_video
 
 # %% auto #0
-__all__ = ['PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT', 'VIDEO_OUT', 'STAGES', 'Source', 'check_output', 'StageTimer',
-           'fit_height', 'transfer', 'stage_video', 'sample_photo']
+__all__ = ['PHOTO_SUFFIXES', 'VIDEO_SUFFIXES', 'PHOTO_OUT', 'VIDEO_OUT', 'OUT_MAX_SIDE', 'GIF_MAX_HEIGHT', 'STAGES', 'Source',
+           'check_output', 'StageTimer', 'fit_height', 'output_size', 'place_character', 'transfer', 'stage_video',
+           'sample_photo']
 
 # %% ../nbs/12_transfer.ipynb #2d605b88
 PHOTO_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.webp', '.tif', '.tiff')
 VIDEO_SUFFIXES = ('.mp4', '.avi', '.mov', '.mkv', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv')
 PHOTO_OUT, VIDEO_OUT = ('.png', '.jpg', '.jpeg', '.bmp', '.webp'), tuple(VIDEO_CODECS)
+OUT_MAX_SIDE = 1080    # the output's shorter side at most (1080p); a source up to it is written at its own size
+GIF_MAX_HEIGHT = 360   # a GIF's frames at most this high: it holds every frame in memory, uncompressed between them
 
 class Source:
     "A photo or a video, checked and opened for reading: a photo is read, a video's first frame decoded (upright)"
@@ -90,11 +94,11 @@ def check_output(out, kind, source=None) -> Path:
     except OSError as e: raise ValueError(f"{out}: cannot write in its folder {folder} ({e.strerror or e})") from e
     return out
 
-def _check_args(smooth, max_gap, hold, bs, fps):
+def _check_args(smooth, max_gap, hold, bs, fps, max_side=OUT_MAX_SIDE):
     "Clear errors for bad numbers given to `transfer`"
     if not isinstance(smooth, (int, float)) or isinstance(smooth, bool) or not smooth >= 0:
         raise ValueError(f"smooth: expected a number >= 0 (0 = off), got {smooth!r}")
-    for v, name, lo in ((max_gap, 'max_gap', 0), (hold, 'hold', 0), (bs, 'bs', 1)):
+    for v, name, lo in ((max_gap, 'max_gap', 0), (hold, 'hold', 0), (bs, 'bs', 1), (max_side, 'max_side', 16)):
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo:
             raise ValueError(f"{name}: expected an integer >= {lo}, got {v!r}")
     if fps is not None and not (isinstance(fps, (int, float)) and 0 < fps < 1000):
@@ -116,6 +120,12 @@ def fit_height(img, h):
     w = max(2, 2 * round(img.shape[1] * h / img.shape[0] / 2))
     return cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if h < img.shape[0] else cv2.INTER_LINEAR)
 
+def output_size(frame_size, max_side=OUT_MAX_SIDE) -> tuple:
+    "`(w, h)` of the output's panels for a source of `frame_size` `(w, h)`: its own size, its shorter side at most `max_side`"
+    w, h = frame_size
+    k = min(1., max_side / min(w, h))
+    return max(1, round(w * k)), max(1, round(h * k))
+
 def _jpeg(img, quality=92):
     "`img` (RGB) as JPEG bytes"
     return cv2.imencode('.jpg', np.ascontiguousarray(img[..., ::-1]), [cv2.IMWRITE_JPEG_QUALITY, quality])[1]
@@ -135,10 +145,22 @@ def _drawer(ch, bs, face):
     if callable(getattr(ch, 'animator', None)): return ch.animator(bs=bs, face=face)
     return lambda poses: _generate(ch, poses, bs, face)
 
+def place_character(img, tf, frame_size, out_size, background) -> np.ndarray:
+    "The character's picture `img` moved back into the source's frame by the inverse of `tf` (`None`: nobody), at `out_size`"
+    (w, h), (ow, oh) = frame_size, out_size
+    if tf is None: return np.full((oh, ow, 3), background, np.uint8)
+    scale, dx, dy = tf
+    kx, ky = ow / w, oh / h                                 # the source's frame -> the output's
+    M = np.float32([[kx / scale, 0, -kx * dx / scale], [0, ky / scale, -ky * dy / scale]])
+    up = kx / scale > 1
+    return cv2.warpAffine(img, M, (ow, oh), flags=cv2.INTER_CUBIC if up else cv2.INTER_AREA,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=tuple(int(v) for v in background))
+
 def _compose(char_img, pose, src_img, side_by_side, skeleton):
-    "The output frame: `source | skeleton | character`, each panel as asked"
-    s = char_img.shape[0]
-    panels = ([fit_height(src_img, s)] if side_by_side else []) + ([draw_skeleton(pose, s)] if skeleton else [])
+    "The output frame: `source | skeleton | character`, each panel as asked, all of the character panel's size"
+    h, w = char_img.shape[:2]
+    panels = ([cv2.resize(src_img, (w, h), interpolation=cv2.INTER_AREA) if src_img.shape[:2] != (h, w) else src_img]
+              if side_by_side else []) + ([draw_skeleton(None if pose is None else pose.resize((w, h)), (w, h))] if skeleton else [])
     return np.concatenate(panels + [char_img], 1) if panels else char_img
 
 def _summary_text(r):
@@ -154,7 +176,7 @@ def _summary_text(r):
 
 # %% ../nbs/12_transfer.ipynb #3f4cfa0f
 def _estimate(src, timer, keep_frames, size, progress):
-    "Decode every frame of `src` once and find its main person (or `None`); with `keep_frames`, small copies of the frames"
+    "Decode every frame of `src` once and find its main person (or `None`); with `keep_frames`, copies at `size` `(w, h)`"
     est = get_estimator(video=src.is_video)
     if src.is_video: est.reset()
     def decoded(it):
@@ -168,27 +190,39 @@ def _estimate(src, timer, keep_frames, size, progress):
     for frame in frames:
         with timer('pose estimation'): raw.append(main_person(est(frame)))
         if keep_frames:
-            with timer('composite'): thumbs.append(_jpeg(fit_height(frame, size)) if src.is_video else frame)
+            with timer('composite'): thumbs.append(_jpeg(_fit(frame, size)) if src.is_video else _fit(frame, size))
     return raw, thumbs
 
-def _draw_and_write(ch, norm, thumbs, out, gif_path, video, fps, bs, face, side_by_side, skeleton, timer, progress):
-    "Generate, compose and write every frame: an MP4 (and GIF) when `video`, else one picture; the files and the frame size"
+def _fit(img, size):
+    "`img` at `size` `(w, h)` (itself when it is that size)"
+    return img if img.shape[1::-1] == tuple(size) else cv2.resize(img, tuple(size), interpolation=cv2.INTER_AREA)
+
+def _gif_frame(pic):
+    "A frame for the GIF: `pic`, at most `GIF_MAX_HEIGHT` high"
+    return pic if pic.shape[0] <= GIF_MAX_HEIGHT else fit_height(pic, GIF_MAX_HEIGHT)
+
+def _draw_and_write(ch, framed, tfs, poses, thumbs, out, gif_path, video, fps, bs, face, side_by_side, skeleton,
+                    frame_size, out_size, timer, progress):
+    "Generate, place, compose and write every frame: an MP4 (and GIF) when `video`, else one picture; the files and the frame size"
     writer, gif_frames = None, [] if gif_path else None
     out.parent.mkdir(parents=True, exist_ok=True)                     # `check_output` showed it can be made
     try:
-        draw, batches = _drawer(ch, bs, face), range(0, len(norm), bs)
-        if progress and len(norm) > bs: batches = progress_bar(batches, leave=False)
+        draw, batches = _drawer(ch, bs, face), range(0, len(framed), bs)
+        if progress and len(framed) > bs: batches = progress_bar(batches, leave=False)
+        background = getattr(ch, 'background', None)
         for i in batches:
-            with timer('generate'): imgs = draw(norm[i:i + bs])
+            with timer('generate'): imgs = draw(framed[i:i + bs])
             for k, img in enumerate(imgs, i):
                 with timer('composite'):
+                    if background is None: background = _background_of(img)
+                    placed = place_character(img, tfs[k] if framed[k] is not None else None, frame_size, out_size, background)
                     src_img = (_unjpeg(thumbs[k]) if video else thumbs[k]) if side_by_side else None
-                    pic = _compose(img, norm[k], src_img, side_by_side, skeleton)
+                    pic = _compose(placed, poses[k], src_img, side_by_side, skeleton)
                 with timer('encode'):
                     if not video: return [str(save_image(out, pic))], pic.shape[1::-1]
                     if writer is None: writer = VideoWriter(out, fps)      # H.264, frames of odd size padded
                     writer.write(pic)
-                    if gif_frames is not None: gif_frames.append(pic)
+                    if gif_frames is not None: gif_frames.append(_gif_frame(pic))
         with timer('encode'):
             if gif_path is not None: save_gif(gif_path, gif_frames, fps)
             w, h = writer.size
@@ -213,7 +247,8 @@ def transfer(source,                    # a video (.mp4, .mov, .avi, ...) or a p
              smooth: float = 1.,        # temporal smoothing of the poses (`smooth_poses`' strength), 0 = off
              max_gap: int = 3,          # a keypoint missing for up to this many frames is filled in when smoothing
              hold: int = 6,             # frames with nobody that keep the last pose before they are drawn empty
-             follow: bool = False,      # the character follows the person across the frame, else stays centred
+             follow: bool = False,      # a whole body: the character follows the person across the frame, else stays at their mean place
+             max_side: int = OUT_MAX_SIDE, # the output's shorter side at most (a source up to it: its own size)
              bs: int = 8,               # poses the generator draws at once
              face: bool = True,         # draw the face with the character's face stage (when it has one)
              progress: bool = True,     # show progress bars
@@ -221,7 +256,7 @@ def transfer(source,                    # a video (.mp4, .mov, .avi, ...) or a p
             ) -> dict:                  # the summary: files, frames, nobody/held/empty counts, size, fps, seconds per stage
     "Make `character` dance like the person in the video `source` (or pose like the one in a photo); write `out`"
     t_start, timer = time.perf_counter(), StageTimer()
-    _check_args(smooth, max_gap, hold, bs, fps)
+    _check_args(smooth, max_gap, hold, bs, fps, max_side)
     with Source(source) as src:
         kind = 'video' if src.is_video else 'photo'
         out = check_output(out, kind, source)
@@ -229,18 +264,19 @@ def transfer(source,                    # a video (.mp4, .mov, .avi, ...) or a p
         ch = resolve_character(character)
         with timer('smooth + normalise'): tstats = character_stats(ch)
         src_fps, fps = src.fps or fps or 24., fps or src.fps or 24.   # every check passed: the long work starts
-        raw, thumbs = _estimate(src, timer, side_by_side, int(ch.size), progress)
+        frame_size, out_size = src.frame_size, output_size(src.frame_size, max_side)
+        raw, thumbs = _estimate(src, timer, side_by_side, out_size, progress)
     n = len(raw)
     with timer('smooth + normalise'):
         held, was_held = hold_poses(raw, hold)
         poses = smooth_poses(held, strength=smooth, fps=src_fps, max_gap=max_gap) if n > 1 else held
         if not any(measure_pose(p) is not None for p in poses): raise _nobody_error(src, n)
-        norm = normalise_poses(poses, tstats, follow=follow)
-    files, (w, h) = _draw_and_write(ch, norm, thumbs, out, gif_path, src.is_video, fps, bs, face, side_by_side,
-                                    skeleton, timer, progress)
+        framed, tfs, framing = frame_poses(poses, tstats, follow=follow)     # at the framing the person is shown at
+    files, (w, h) = _draw_and_write(ch, framed, tfs, poses, thumbs, out, gif_path, src.is_video, fps, bs, face,
+                                    side_by_side, skeleton, frame_size, out_size, timer, progress)
     nobody = sum(p is None for p in raw)
     r = dict(source=src.name, files=files, kind=kind, character=getattr(ch, 'name', repr(ch)), frames=n, nobody=nobody,
-             held=sum(was_held), empty=nobody - sum(was_held), fps=fps if src.is_video else None, width=w, height=h,
+             held=sum(was_held), empty=nobody - sum(was_held), fps=fps if src.is_video else None, width=w, height=h, framing=framing,
              seconds={k: round(timer.get(k, 0.), 4) for k in STAGES}, total=time.perf_counter() - t_start)
     if not quiet: print(_summary_text(r))
     return r
