@@ -16,13 +16,13 @@ import torch.nn.functional as F
 from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
-__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'norm_layer',
-           'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator',
-           'generator_for', 'stage_table', 'print_table', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales',
-           'GANLoss', 'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
-           'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'face_boxes_from_label', 'crop_faces',
-           'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator', 'Pix2PixModel', 'model_config',
-           'build_model', 'build_discriminators', 'benchmark_step']
+__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'GLOBAL_SIZE',
+           'ENHANCER', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params',
+           'Generator', 'generator_for', 'stage_table', 'print_table', 'LocalEnhancer', 'NLayerDiscriminator',
+           'MultiscaleDiscriminator', 'as_scales', 'GANLoss', 'feature_matching_loss', 'VGGWeightsNotFound',
+           'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss',
+           'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator',
+           'Pix2PixModel', 'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -95,14 +95,23 @@ class Generator(nn.Module):
         self.head = ToImage(wide(0), out_ch)
         init_gan_weights(self)
 
-    def forward(self, label):
-        _check_input(label, self.in_ch, 2**self.n_down, 'Generator', 'label')
-        if not self.skips: return self.head(self.up(self.blocks(self.down(self.stem(label)))))
+    @property
+    def feature_ch(self) -> int:
+        "Channels of `features`: what the head turns into the picture"
+        return self.head[0].in_channels
+
+    def features(self, label):
+        "The decoder's last features, at the label map's resolution (the head's input; a `LocalEnhancer` builds on them)"
+        if not self.skips: return self.up(self.blocks(self.down(self.stem(label))))
         x = self.stem(label); feats = [x]
         for d in self.down: x = d(x); feats.append(x)
         x = self.blocks(x); feats.pop()
         for j, u in enumerate(self.up): x = u(torch.cat([x, feats.pop()], 1) if j else x)
-        return self.head(torch.cat([x, feats.pop()], 1))
+        return torch.cat([x, feats.pop()], 1)
+
+    def forward(self, label):
+        _check_input(label, self.in_ch, 2**self.n_down, 'Generator', 'label')
+        return self.head(self.features(label))
 
 def _check_input(x, ch, multiple, who, what):
     "Raise a clear error unless `x` is `(B, ch, H, W)` with H and W multiples of `multiple`"
@@ -151,6 +160,38 @@ def print_table(rows, header=('stage', 'kind', 'output', 'params')):
     rows = [header] + [tuple(f"{v:,}" if isinstance(v, int) else str(v) for v in r) for r in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for r in rows: print('  '.join(v.ljust(w) for v, w in zip(r, widths)))
+
+# %% ../nbs/06_models.ipynb #f8c307d8
+class LocalEnhancer(nn.Module):
+    "pix2pixHD's local enhancer: a full-resolution branch around `inner`, a generator that draws at half the resolution"
+    def __init__(self, inner, ngf=16, n_blocks=3, norm='instance', upsample='nearest'):
+        super().__init__()
+        self.inner, self.in_ch, self.out_ch, self.n_down = inner, inner.in_ch, inner.out_ch, inner.n_down + 1
+        self.stem = ConvBlock(self.in_ch, ngf, 7, norm=norm)
+        self.down = ConvBlock(ngf, 2 * ngf, 3, 2, norm=norm, pad='zeros')
+        self.fuse = nn.Conv2d(inner.feature_ch, 2 * ngf, 1)          # the inner generator's features, at its width
+        self.blocks = nn.Sequential(*[ResBlock(2 * ngf, norm) for _ in range(n_blocks)])
+        self.up = UpBlock(2 * ngf, ngf, norm, upsample)
+        self.head = ToImage(ngf, self.out_ch)
+        for m in (self.stem, self.down, self.fuse, self.blocks, self.up, self.head): init_gan_weights(m)
+
+    @property
+    def feature_ch(self) -> int: return self.head[0].in_channels
+
+    def features(self, label):
+        "The full-resolution features: the local branch plus the inner generator's features of the label map at half size"
+        x = self.down(self.stem(label)) + self.fuse(self.inner.features(F.avg_pool2d(label, 2)))
+        return self.up(self.blocks(x))
+
+    def forward(self, label):
+        _check_input(label, self.in_ch, 2**self.n_down, 'LocalEnhancer', 'label')
+        return self.head(self.features(label))
+
+    def global_generator(self) -> Generator:
+        "The innermost generator: the one that draws at the lowest resolution"
+        g = self.inner
+        while isinstance(g, LocalEnhancer): g = g.inner
+        return g
 
 # %% ../nbs/06_models.ipynb #0a17f2be
 def _sn(conv, on):
@@ -465,20 +506,31 @@ class Pix2PixModel(nn.Module):
     def from_config(cls, config):
         "The networks that `config` (a `Pix2PixModel.config`: plain numbers and strings) describes, freshly initialised"
         G = Generator(**config['generator'])
+        for level in config.get('enhancers') or ():             # coarse to fine: each level doubles the resolution
+            G = LocalEnhancer(G, **level)
         face = FaceEnhancer(**config['face']) if config.get('face') else None
         return cls(G, face, config.get('face_size', 32), config)
 
-def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, **g_kw):
-    "The `Pix2PixModel.config` for `size`: the nearest generator preset (updated by `g_kw`), the face stage, and `temporal` (previous frame in)"
-    preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size))
+GLOBAL_SIZE = 128                     # from twice this size up, the global generator draws here and enhancers do the rest
+ENHANCER = dict(ngf=16, n_blocks=3)   # each local enhancer level
+
+def enhancer_levels(size) -> int:
+    "The local enhancers a `size` model has: one for each doubling of `GLOBAL_SIZE` that fits (256: 1, 512: 2; below 256: 0)"
+    return int(math.floor(math.log2(size / GLOBAL_SIZE))) if size >= 2 * GLOBAL_SIZE else 0
+
+def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, **g_kw):
+    "The `Pix2PixModel.config` for `size`: the global generator's preset (updated by `g_kw`), its local enhancers when `enhance`, the face stage, `temporal`"
+    levels = enhancer_levels(size) if enhance else 0
+    preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size / 2**levels))
     cfg = {'generator': {'in_ch': in_ch + (3 if temporal else 0), **GENERATOR_PRESETS[preset], **g_kw},
            'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
            'face_size': max(16, size // 8)}
+    if levels: cfg['enhancers'] = [dict(ENHANCER) for _ in range(levels)]
     return {**cfg, 'temporal': True} if temporal else cfg     # without the key: frame by frame, as every old file
 
-def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, **g_kw):
-    "A `Pix2PixModel` for `size`: the nearest preset generator (updated by `g_kw`), the face stage, previous frame in when `temporal`"
-    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, **g_kw))
+def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, **g_kw):
+    "A `Pix2PixModel` for `size`: the global generator (its preset updated by `g_kw`), local enhancers from 256 up when `enhance`, the face stage, `temporal`"
+    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, enhance, **g_kw))
 
 def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
     "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"
