@@ -1,7 +1,7 @@
 """Train the three built-in characters and ship their weights (dance_now/weights/<name>.pth), with a quality table.
 
     python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--minutes M] [--framings full=.5,head=.5]
-                                       [--characters aoi kenta mika]
+                                       [--base DIR_OR_FILE] [--characters aoi kenta mika]
 
 For each character: a synthetic dataset (dance_now.characters), `train_character` on it (the CPU unless a GPU
 is there), `export_character` in half precision into the package, then `evaluate_character` (the one evaluator) on held-out poses
@@ -12,7 +12,7 @@ import argparse, json, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from dance_now.characters import CHARACTERS
-from dance_now.synthetic import make_synthetic_dataset
+from dance_now.synthetic import make_synthetic_dataset, TRAINING_FRAMINGS
 from dance_now.train import train_character, export_character
 from dance_now.character import load_character, builtin_weights
 from dance_now.evaluate import evaluate_character, random_pairs
@@ -23,7 +23,10 @@ def main():
     ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--epochs', type=int, default=12)
     ap.add_argument('--minutes', type=float, default=None, help="a time budget per character (instead of --epochs)")
-    ap.add_argument('--framings', default=None, help="the dataset's framing mix, e.g. full=.5,knees=.15,waist=.15,head=.1,wide=.1 (default: full body)")
+    ap.add_argument('--framings', default=None, help="the dataset's framing mix, e.g. full=.7,head=.3 (default: synthetic.TRAINING_FRAMINGS, the shipped characters')")
+    ap.add_argument('--base', default=None, help="a character file, or a folder of <name>.pth, whose generator starts the global one (size >= 256)")
+    ap.add_argument('--freeze', type=float, default=None, help="with --base: the share of training with the global generator fixed")
+    ap.add_argument('--ndf', type=int, default=None, help="the discriminators' width (default: build_discriminators')")
     ap.add_argument('--bs', type=int, default=8)
     ap.add_argument('--lr', type=float, default=None, help="Adam's learning rate (default: train_character's)")
     ap.add_argument('--skips', type=int, default=None, help="1/0: U-Net skips in the generator or not (default: the preset's)")
@@ -35,13 +38,15 @@ def main():
     ap.add_argument('--no-ship', action='store_true', help="do not write into dance_now/weights/")
     a = ap.parse_args()
     work, results = Path(a.work), {}
-    framings = {k: float(v) for k, v in (x.split('=') for x in a.framings.split(','))} if a.framings else None
+    framings = {k: float(v) for k, v in (x.split('=') for x in a.framings.split(','))} if a.framings else TRAINING_FRAMINGS
     for name in a.characters:
         data = make_synthetic_dataset(work/f'data_{name}_{a.size}', name, n=a.n, size=a.size, seed=0, framings=framings, progress=False)
         t0 = time.time()
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             kw = ({} if a.warmup is None else {'warmup': a.warmup}) | ({} if a.skips is None else {'model_kw': {'skips': bool(a.skips)}})
+            if a.base: kw |= {'base': Path(a.base)/f'{name}.pth' if Path(a.base).is_dir() else a.base, 'freeze': a.freeze}
+            if a.ndf: kw |= {'disc_kw': {'ndf': a.ndf}}
             learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name,
                                     show=False, resume=a.resume, minutes=a.minutes, **kw)
         secs = time.time() - t0

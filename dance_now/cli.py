@@ -180,6 +180,11 @@ def _baseline(data, held, size):
         nn = nearest_pose_images(find_pairs(data), [p for p, _ in held], size)
     return image_metrics(nn, [t for _, t in held]), nn
 
+def _framing_mix(framings):
+    "`{'full': .5, 'head': .5}` as '50% full body, 50% head + shoulders'"
+    from dance_now.synthetic import FRAMING_NAMES
+    return ', '.join(f"{v:.0%} {FRAMING_NAMES[k]}" for k, v in framings.items())
+
 def run_demo(out='dance_now_demo',  # output folder
              character='aoi',       # the built-in character to train
              n=900,                 # synthetic training images
@@ -192,18 +197,18 @@ def run_demo(out='dance_now_demo',  # output folder
              quiet=False):          # print nothing
     "Synthetic data -> training -> exported character, dance GIF, comparison PNG and metrics JSON in `out`"
     from dance_now.characters import CHARACTERS
-    from dance_now.synthetic import make_synthetic_dataset
+    from dance_now.synthetic import make_synthetic_dataset, TRAINING_FRAMINGS, FRAMING_NAMES
     from dance_now.skeleton import dance
     from dance_now.train import train_character, export_character
     from dance_now.character import load_character
-    from dance_now.evaluate import evaluate_character, random_pairs
+    from dance_now.evaluate import evaluate_character, random_pairs, framing_table
     from dance_now.transfer import stage_video, sample_photo
     if character not in CHARACTERS: raise ValueError(f"character: {character!r} is not one of {CHARACTERS}")
     out = check_out_folder(out)
     say = (lambda *x: None) if quiet else print
     t0 = time.time()
-    data = make_synthetic_dataset(out/'data', character, n=n, size=size, seed=seed, progress=False)
-    say(f"[1/4] dataset: {n} images of {character!r} at {size}x{size} in {data}/ ({time.time() - t0:.0f} s)")
+    data = make_synthetic_dataset(out/'data', character, n=n, size=size, seed=seed, framings=TRAINING_FRAMINGS, progress=False)
+    say(f"[1/4] dataset: {n} images of {character!r} at {size}x{size}, {_framing_mix(TRAINING_FRAMINGS)}, in {data}/ ({time.time() - t0:.0f} s)")
     t1 = time.time()
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -223,18 +228,24 @@ def run_demo(out='dance_now_demo',  # output folder
     rows = [np.concatenate([label_map_to_rgb(render_label_map(p, size)), g, b, t], 1)
             for (p, t), g, b in zip(show, ch.generate([p for p, _ in show]), nn)]
     save_image(out/'comparison.png', np.concatenate(rows, 0))
-    say(f"[3/4] evaluated on {n_eval} held-out poses")
+    framed = framing_table(ch, n=max(4, n_eval // 4), truth=character)
+    by_framing = {fr: {k: framed.rows['synthetic', fr][k] for k in ('ssim', 'sharpness', 'face_ssim', 'closer_to_truth')}
+                  for _, fr in framed.rows}
+    save_image(out/'framings.png', framed.sheet())
+    say(f"[3/4] evaluated on {n_eval} held-out poses, and at each framing")
     dancer = next(c for c in CHARACTERS if c != character)
     stage_video(out/'dancer.mp4', n=72, blank=0, name=dancer, size=(640, 480), fps=24, seed=seed + 2)
     atomic_write_bytes(out/'photo.jpg', sample_photo().read_bytes())
     m = rep.metrics
     metrics = {'character': character, 'size': size, 'n_train_images': n, 'epochs': done, 'minutes': minutes,
                'train_seconds': round(train_s, 1), 'device': str(ch.device),
-               'held_out': {'model': {k: m[k] for k in ('ssim', 'psnr', 'l1', 'face_ssim')}, 'nearest_neighbour': base}}
+               'held_out': {'model': {k: m[k] for k in ('ssim', 'psnr', 'l1', 'face_ssim')}, 'nearest_neighbour': base},
+               'framings': by_framing}
     atomic_write_text(out/'metrics.json', json.dumps(metrics, indent=2))
     say(f"[4/4] SSIM {m['ssim']:.3f} (nearest-neighbour baseline {base['ssim']:.3f}), PSNR {m['psnr']:.1f} dB, face SSIM {m['face_ssim']:.3f}\n"
+        f"  by framing, SSIM: " + ', '.join(f"{FRAMING_NAMES[fr]} {v['ssim']:.2f}" for fr, v in by_framing.items()) + "\n"
         f"wrote:\n  {ch_file}  (the trained character)\n  {out/'dance.gif'}  (skeleton | character, dancing)\n"
-        f"  {out/'comparison.png'}  (label | generated | nearest training image | truth)\n  {out/'metrics.json'}\n"
+        f"  {out/'comparison.png'}  (label | generated | nearest training image | truth)\n  {out/'framings.png'}  (truth / generated / skeleton at each framing)\n  {out/'metrics.json'}\n"
         f"  {out/'dancer.mp4'} and {out/'photo.jpg'}  (a dancer and a person to try these on)\n"
         f"next:\n  dance_now data {data} --out {out/'report'}\n"
         f"  dance_now dance {out/'dancer.mp4'} --character {ch_file} --out {out/'dance.mp4'} --side-by-side --gif\n"

@@ -13,10 +13,10 @@ import numpy as np, cv2, torch, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from .keypoints import *
-from .render import render_label_map, label_map_to_rgb, show_grid, save_image, save_gif
+from .render import render_label_map, label_map_to_rgb, show_grid, save_image, save_gif, draw_skeleton
 from .skeleton import dance_skeletons, random_skeleton, DANCE_STYLES
 from .characters import draw_character, get_style, CHARACTERS
-from .synthetic import DANCE_FPS, dataset_character
+from .synthetic import DANCE_FPS, dataset_character, synthetic_frames, frame_pose, FRAMING_NAMES
 from .render import read_image, fit_square
 from .data import find_pairs, PairDataset, PairItem
 from .models import face_boxes_from_label
@@ -25,10 +25,11 @@ from .video import write_video, show_video
 from .character import DrawnCharacter, resolve_character
 
 # %% auto #0
-__all__ = ['LPIPS_BACKBONES', 'VARIANTS', 'ssim', 'image_metrics', 'face_crops', 'nearest_pose_images', 'eval_pairs',
-           'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance', 'native_stderr_off',
-           'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker', 'EvalReport', 'find_truth',
-           'dance_clip', 'evaluate_character']
+__all__ = ['LPIPS_BACKBONES', 'VARIANTS', 'TABLE_FRAMINGS', 'HELD_OUT_SEED', 'ssim', 'image_metrics', 'face_crops',
+           'nearest_pose_images', 'eval_pairs', 'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance',
+           'native_stderr_off', 'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker',
+           'EvalReport', 'find_truth', 'dance_clip', 'evaluate_character', 'framing_poses', 'real_framing_poses',
+           'sharpness', 'framing_figures', 'FramingTable', 'framing_table']
 
 # %% ../nbs/14_evaluate.ipynb #7198854f
 def _gauss_window(size=11, sigma=1.5, device=None):
@@ -527,3 +528,85 @@ def evaluate_character(character,                # a `Character`, `DrawnCharacte
         notes.append("no training losses: the character file does not keep its training history")
     per_image = {'name': names, **{k: v for k, v in per['model'].items() if v}}
     return EvalReport(name, m, notes, per_image, pictures, history)
+
+# %% ../nbs/14_evaluate.ipynb #ac12f880
+TABLE_FRAMINGS = ('full', 'knees', 'waist', 'head')
+HELD_OUT_SEED = 777_001                      # no training set of the project uses it
+
+def framing_poses(framing, n, size, seed=HELD_OUT_SEED):
+    "`n` held-out random poses at `framing` in a `size` frame, cut as OpenPose would report them"
+    return [f.pose for f in synthetic_frames(n, size, seed, dance_frac=0, framings={framing: 1})]
+
+def _upper_body(pose, thresh=0.1):
+    "Whether `pose` shows the neck and a shoulder (a close framing is built on them)"
+    ok = pose.present('body', thresh)
+    return bool(ok[BODY['Neck']] and (ok[BODY['RShoulder']] or ok[BODY['LShoulder']]))
+
+def real_framing_poses(framing, size, samples, n=None):
+    "The main person of each OpenPose file below `samples`, cut to `framing` in a `size` frame (`[]` without the folder)"
+    if samples is None or not Path(samples).exists(): return []
+    poses = [p for p in (main_person(read_openpose(f)) for f in find_keypoint_files(samples)) if p is not None]
+    if framing != 'full': poses = [p for p in poses if _upper_body(p)]      # legs alone have no head and shoulders
+    return [frame_pose(p, framing, size, rng=k)[1] for k, p in enumerate(poses[:n])]
+
+def sharpness(img) -> float:
+    "Mean |Laplacian| of an RGB uint8 picture's grey: its edges"
+    return float(np.abs(cv2.Laplacian(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32), cv2.CV_32F)).mean())
+
+def framing_figures(character, truth, poses):
+    "The figures of one row of the table (`character` against `truth`, a `DrawnCharacter`, on `poses`), and `(truth, generated, skeleton)` pictures"
+    size = truth.size
+    real = truth.generate(poses)
+    fake = [cv2.resize(g, (size, size), interpolation=cv2.INTER_AREA) if g.shape[0] != size else g for g in character.generate(poses)]
+    bg = np.full((size, size, 3), truth.background, np.uint8)
+    skel = [draw_skeleton(fit_square(p, size)[1], size, img=bg) for p in poses]
+    lms = np.stack([render_label_map(fit_square(p, size)[1], size) for p in poses])
+    faces = [(f, r) for f, r in zip(face_crops(fake, lms), face_crops(real, lms)) if f is not None]
+    per = [(ssim(f, r), ssim(f, s)) for f, r, s in zip(fake, real, skel)]
+    return dict(n=len(poses), ssim=ssim(np.stack(fake), np.stack(real)),
+                sharpness=sum(map(sharpness, fake)) / max(1e-6, sum(map(sharpness, real))),
+                face_ssim=ssim(np.stack([f for f, _ in faces]), np.stack([r for _, r in faces])) if faces else None,
+                n_faces=len(faces), truth_skeleton_ssim=ssim(np.stack(real), np.stack(skel)),
+                generated_skeleton_ssim=ssim(np.stack(fake), np.stack(skel)),
+                closer_to_truth=float(np.mean([a > b for a, b in per]))), (real, fake, skel)
+
+class FramingTable:
+    "A character's figures at each framing (`rows[(source, framing)]`) and their pictures; `markdown()`, `sheet()`"
+    def __init__(self, name, size, rows, pictures): self.name, self.size, self.rows, self.pictures = name, size, rows, pictures
+
+    def markdown(self) -> str:
+        "The table in markdown"
+        f = lambda v, fmt='{:.2f}': '-' if v is None else fmt.format(v)
+        out = [f"**{self.name}** ({self.size} px)", '',
+               '| poses | framing | SSIM | sharpness | face SSIM | truth~skeleton SSIM | generated~skeleton SSIM | closer to truth |',
+               '|---|---|---|---|---|---|---|---|']
+        for (source, fr), m in self.rows.items():
+            out.append(f"| {source} ({m['n']}) | {FRAMING_NAMES[fr]} | {f(m['ssim'])} | {f(m['sharpness'])} | {f(m['face_ssim'])} "
+                       f"| {f(m['truth_skeleton_ssim'])} | {f(m['generated_skeleton_ssim'])} | {f(m['closer_to_truth'], '{:.0%}')} |")
+        return '\n'.join(out)
+
+    def sheet(self, k=2) -> np.ndarray:
+        "A picture: for each row of the table, `k` poses side by side, truth / generated / skeleton from top to bottom"
+        blocks = [np.concatenate([np.concatenate(row[:k], 1) for row in trip], 0) for trip in self.pictures.values()]
+        gap = np.full((blocks[0].shape[0], 4, 3), 255, np.uint8)
+        return np.concatenate([x for b in blocks for x in (b, gap)][:-1], 1)
+
+def framing_table(character,              # a `Character`, a character file or a built-in name
+                  n: int = 32,             # held-out synthetic poses per framing
+                  size: int = None,        # the truth's size (None: the character's)
+                  truth: str = None,       # the built-in style it is measured against (None: its training data's, or its name)
+                  samples=None,            # a folder of real OpenPose files, for the "poses from real photos" rows
+                  n_real: int = None,      # at most this many of them (None: all)
+                  framings=TABLE_FRAMINGS) -> FramingTable:
+    "How `character` holds up at each framing: SSIM, sharpness, face SSIM and the skeleton test, against its procedural truth"
+    ch = resolve_character(character)
+    name = getattr(ch, 'name', None)
+    style = find_truth(ch, truth=truth or 'auto') or (name if name in CHARACTERS else None)
+    if style is None: raise ValueError(f"{character!r}: no procedural truth to measure against; give truth= (one of {', '.join(CHARACTERS)})")
+    drawn = DrawnCharacter(style, size or ch.size)
+    rows, pics = {}, {}
+    for source in ('synthetic', 'real photos'):
+        for fr in framings:
+            poses = framing_poses(fr, n, drawn.size) if source == 'synthetic' else real_framing_poses(fr, drawn.size, samples, n_real)
+            if poses: rows[source, fr], pics[source, fr] = framing_figures(ch, drawn, poses)
+    return FramingTable(getattr(ch, 'name', str(character)), drawn.size, rows, pics)

@@ -20,9 +20,9 @@ from .characters import draw_character, get_style, body_unit, CHARACTERS
 
 # %% auto #0
 __all__ = ['DATASET_VERSION', 'CLIP_LEN', 'DANCE_FPS', 'FRAMINGS', 'FRAMING_NAMES', 'KEEP_OUTSIDE', 'HEAD_ROOM', 'WIDE_SCALE',
-           'CLOSE_BOTTOM', 'SHOWN_BY', 'FULL_BODY', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips', 'clip_skeletons',
-           'framing_box', 'shown_framing', 'cut_to_frame', 'frame_pose', 'SyntheticFrame', 'check_framings',
-           'frame_framings', 'synthetic_frames', 'dataset_character', 'make_synthetic_dataset']
+           'CLOSE_BOTTOM', 'SHOWN_BY', 'FULL_BODY', 'TRAINING_FRAMINGS', 'ARG_KEYS', 'ARG_DEFAULTS', 'dataset_clips',
+           'clip_skeletons', 'framing_box', 'shown_framing', 'cut_to_frame', 'frame_pose', 'SyntheticFrame',
+           'check_framings', 'frame_framings', 'synthetic_frames', 'dataset_character', 'make_synthetic_dataset']
 
 # %% ../nbs/04_synthetic.ipynb #8f45c5d1
 DATASET_VERSION = 1        # bump when the pictures or the layout change
@@ -162,6 +162,8 @@ class SyntheticFrame(NamedTuple):
     framing: str          # one of `FRAMINGS`
 
 FULL_BODY = {'full': 1.}
+# the mix the shipped characters and the demo train on: half whole bodies, the rest as photos and webcams show people
+TRAINING_FRAMINGS = {'full': .5, 'knees': .15, 'waist': .15, 'head': .1, 'wide': .1}
 
 def check_framings(framings) -> dict:
     "`framings` (`{framing: share}`, `None`: full body only) as shares of `FRAMINGS` summing to 1, checked"

@@ -32,13 +32,13 @@ from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
 __all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'PACE_WINDOW',
-           'ZOOM_P', 'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp', 'DiscSchedule',
-           'DiscGradSync', 'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError', 'atomic_torch_save',
-           'remove_stale_temporaries', 'pairs_fingerprint', 'Checkpoint', 'read_checkpoint', 'load_checkpoint',
-           'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast', 'CPUBFloat16', 'precision_callbacks',
-           'budget_pct', 'TimeBudget', 'default_out', 'check_training_args', 'default_zoom_p', 'character_learner',
-           'train_character', 'interrupted_note', 'loss_history', 'plot_gan_losses', 'training_background',
-           'training_pose_stats', 'export_character']
+           'ZOOM_P', 'FREEZE_GLOBAL', 'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp',
+           'FreezeInner', 'DiscSchedule', 'DiscGradSync', 'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError',
+           'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint', 'Checkpoint', 'read_checkpoint',
+           'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast', 'CPUBFloat16',
+           'precision_callbacks', 'budget_pct', 'TimeBudget', 'default_out', 'check_training_args', 'default_zoom_p',
+           'start_from_base', 'character_learner', 'train_character', 'interrupted_note', 'loss_history',
+           'plot_gan_losses', 'training_background', 'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -144,6 +144,16 @@ class L1WarmUp(Callback):
     def __init__(self, warmup): self.warmup = _check_share('warmup', warmup, 'the share of training without the GAN')
     def before_batch(self): self.cond_gan_trainer.adversarial = self.pct_train >= self.warmup
     def after_fit(self): self.cond_gan_trainer.adversarial = True
+
+class FreezeInner(Callback):
+    "Keep the inner (global) generator of a coarse-to-fine model fixed for the first `share` of training (pix2pixHD's `niter_fix_global`)"
+    order = CondGANTrainer.order - 1
+    def __init__(self, share): self.share, self.frozen = _check_share('freeze', share, 'the share of training with the global generator fixed'), None
+    def _inner(self): return unwrap(self.learn.model).G.inner
+    def before_batch(self):
+        frozen = self.training and self.pct_train < self.share
+        if frozen != self.frozen: set_requires_grad([self._inner()], not frozen); self.frozen = frozen
+    def after_fit(self): set_requires_grad([self._inner()], True); self.frozen = None
 
 class DiscSchedule(Callback):
     "fastai's `ParamScheduler` for the discriminators' optimizer: each hyper-parameter of `scheds` at `pct_train`"
@@ -467,9 +477,23 @@ def default_zoom_p(path) -> float:
     "`ZOOM_P` for a dataset of photos; 0 for a synthetic one, whose writer draws its framings truly (`make_synthetic_dataset(framings=...)`)"
     return 0. if dataset_character(path) is not None else ZOOM_P
 
+FREEZE_GLOBAL = 0.5   # with a `base`: the share of training with its global generator fixed, the enhancer learning alone
+
+def start_from_base(model, base):
+    "Put the generator of the character `base` (a `Character`, a file or a built-in name) inside `model`'s coarse-to-fine generator, as its global generator"
+    if not isinstance(model.G, LocalEnhancer):
+        raise ValueError("base: only a coarse-to-fine model (size 256 and up) has a global generator to start from")
+    ch = base if isinstance(base, Character) else load_character(base, device='cpu')
+    inner = model.G.global_generator()
+    try: inner.load_state_dict({k: v.float() for k, v in ch.model.G.state_dict().items()})
+    except RuntimeError as e:
+        raise ValueError(f"base: {base!r}'s generator ({ch.model.config['generator']}) is not the global generator "
+                         f"of this model ({model.config['generator']}); train the base with the same generator settings") from e
+    return ch
+
 def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan', out=None, name=None,
                       seed=42, device=None, show=None, num_workers=None, mixed_precision=None, augment=True,
-                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None, zoom_p=None) -> Learner:
+                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None, zoom_p=None, base=None, freeze=None) -> Learner:
     "The `Learner` that `train_character` trains, untrained: data, models, callbacks and `settings`"
     device = torch.device(device) if device is not None else default_device()
     if warmup is None: warmup = DEFAULT_WARMUP[device.type == 'cuda']
@@ -477,17 +501,20 @@ def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, g
     out = Path(out) if out is not None else default_out(path)
     torch.manual_seed(seed)
     if zoom_p is None: zoom_p = default_zoom_p(path)
+    if freeze is None: freeze = FREEZE_GLOBAL if base is not None else 0.
     dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device,
                   zoom_p=zoom_p)
     recipe = GANRecipe(gan_mode)
     settings = dict(size=size, face=face, gan_mode=gan_mode, model_kw=model_kw or {}, disc_kw=disc_kw or {}, lr=lr, bs=bs,
-                    epochs=epochs, warmup=warmup, zoom_p=zoom_p, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
+                    epochs=epochs, warmup=warmup, zoom_p=zoom_p, base=None if base is None else base.name if isinstance(base, Character) else str(base), freeze=freeze, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
                     data=str(Path(path).resolve()), fingerprint=pairs_fingerprint(dls.items, path), schedule=None)
     gan = CondGANTrainer(build_discriminators(size, face=face, **(disc_kw or {})), recipe)
-    learn = Learner(dls, build_model(size, face=face, **(model_kw or {})), loss_func=gan.loss_func, lr=lr,
+    model = build_model(size, face=face, **(model_kw or {}))
+    if base is not None: start_from_base(model, base)
+    learn = Learner(dls, model, loss_func=gan.loss_func, lr=lr,
                     opt_func=lambda params, lr: recipe.opt_func(params, lr), metrics=[l1_pixels, psnr], path=out, model_dir='.',
                     cbs=[gan, L1WarmUp(warmup), DiscGradSync(), Checkpoint(out/'checkpoints'/'last.pth', settings),
-                         ShowSamples(out/'samples', show=show)]
+                         ShowSamples(out/'samples', show=show)] + ([FreezeInner(freeze)] if freeze else [])
                         + precision_callbacks(device, mixed_precision) + ([ChannelsLast()] if device.type == 'cuda' else []) + list(cbs or []))
     learn.cond_gan, learn.settings = gan, settings
     learn.model.to(device)
@@ -511,6 +538,8 @@ def train_character(path,                    # the training frames: images with 
                     mixed_precision=None,    # low precision (None: where `fast_low_precision` says it is faster)
                     augment: bool = True,    # augment the training frames
                     zoom_p: float = None,    # the share zoomed in (aligned crops of picture and pose; None: `default_zoom_p`)
+                    base=None,               # a trained character (file, name) whose generator starts the global one (size >= 256)
+                    freeze: float = None,    # the share of training with that global generator fixed (None: `FREEZE_GLOBAL` with a base)
                     model_kw: dict = None,   # generator settings that override the size's preset
                     disc_kw: dict = None,    # discriminator settings (`build_discriminators`)
                     warmup: float = None,    # the L1-only share of training (None: `DEFAULT_WARMUP` of the device)
@@ -528,7 +557,7 @@ def train_character(path,                    # the training frames: images with 
     learn = character_learner(path, size=size, bs=bs, lr=lr, valid_pct=valid_pct, face=face, gan_mode=gan_mode, out=out,
                               name=name, seed=seed, device=device, show=show, num_workers=num_workers,
                               mixed_precision=mixed_precision, augment=augment, model_kw=model_kw, disc_kw=disc_kw,
-                              warmup=warmup, epochs=epochs, cbs=cbs, zoom_p=zoom_p)
+                              warmup=warmup, epochs=epochs, cbs=cbs, zoom_p=zoom_p, base=base, freeze=freeze)
     out.mkdir(parents=True, exist_ok=True)
     s, fit_cbs = learn.settings, []
     start = _resume(learn, ck, s, minutes) if resume else 0

@@ -21,11 +21,12 @@ from .skeleton import (Skeleton, ANGLE_NAMES, JOINT_LIMITS, DANCE_STYLES, dance_
 from .characters import CHARACTERS
 from .character import DrawnCharacter, resolve_character, BUILTIN_CHARACTERS
 from .transfer import StageTimer
+from .synthetic import FRAMING_NAMES, framing_box, cut_to_frame
 
 # %% auto #0
-__all__ = ['PLACE_LIMITS', 'SLIDER_GROUPS', 'SLIDER_NAMES', 'SLIDER_LIMITS', 'OPENPOSE_FRAME', 'STAGES', 'FAST', 'slider_label',
-           'skeleton_value', 'start_skeleton', 'pose_presets', 'torch_threads', 'encode_png', 'fit_picture',
-           'PosePainter', 'PoseSliders']
+__all__ = ['PLACE_LIMITS', 'SLIDER_GROUPS', 'SLIDER_NAMES', 'SLIDER_LIMITS', 'OPENPOSE_FRAME', 'STAGES', 'SLIDER_FRAMINGS',
+           'FAST', 'slider_label', 'skeleton_value', 'start_skeleton', 'pose_presets', 'torch_threads', 'encode_png',
+           'fit_picture', 'framed_pose', 'PosePainter', 'PoseSliders']
 
 # %% ../nbs/15_widgets.ipynb #b3ac7dd4
 PLACE_LIMITS = {'facing': (-180, 180), 'x': (-.6, .6), 'y': (0, .5), 'scale': (.3, 1.5)}   # where and how big, beside the angles
@@ -108,6 +109,13 @@ def fit_picture(img, size):
     return cv2.resize(img, (size, size), interpolation=cv2.INTER_LINEAR if size > img.shape[0] else cv2.INTER_AREA)
 
 # %% ../nbs/15_widgets.ipynb #bb154d18
+SLIDER_FRAMINGS = ('full', 'knees', 'waist', 'head')     # the framing buttons: how close the camera is
+
+def framed_pose(pose, framing='full'):
+    "`pose` in its frame at `framing` (`synthetic.FRAMINGS`; the middle box, no jitter), cut at the frame's edge as OpenPose reports a person"
+    if framing == 'full': return pose
+    return cut_to_frame(pose.crop(framing_box(pose, framing, jitter=False), pose.size))
+
 class PosePainter:
     "Draws `character` in a `Skeleton`'s pose at the display `size`, with the skeleton over it on request"
     def __init__(self, character, size=256, threads=None):
@@ -115,14 +123,14 @@ class PosePainter:
             raise ValueError(f"size: expected a positive int, got {size!r}")
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or threads < 1):
             raise ValueError(f"threads: expected a positive int or None, got {threads!r}")
-        self.character, self.size, self.threads = character, int(size), threads
+        self.character, self.size, self.threads, self.framing = character, int(size), threads, 'full'
         self.pose = self.raw = self.picture = None
         self.timings = StageTimer()
 
     def draw(self, skeleton, overlay=False, timer=None):
         "The picture (RGB uint8, `size`x`size`) of `skeleton`; stages timed into `timer`"
         timer = StageTimer() if timer is None else timer
-        with timer('skeleton → pose'): self.pose = skeleton.to_pose(self.character.size)
+        with timer('skeleton → pose'): self.pose = framed_pose(skeleton.to_pose(self.character.size), self.framing)
         with timer('label map + generate'), torch_threads(self.threads): img = self.character.generate(self.pose)
         with timer('upscale + overlay'): self.raw = fit_picture(img, self.size)
         return self.overlay(overlay, timer)
@@ -160,6 +168,7 @@ class PoseSliders:
                  pose: Pose|None = None, # the pose to start from (any OpenPose pose, fitted by `fit_skeleton`); `None`: rest
                  size: int = 256,        # the side of the picture shown, in pixels
                  overlay: bool = False,  # draw the skeleton over the character
+                 framing: str = 'full',  # how close the camera is: 'full', 'knees', 'waist' or 'head' (`SLIDER_FRAMINGS`)
                  continuous_update: bool|None = None,  # redraw while a slider is dragged (`None`: when the character is fast)
                  threads: int|None = None,  # torch threads for drawing (`None`: torch's)
                  seed: int|None = None,  # seed of the random poses
@@ -167,7 +176,9 @@ class PoseSliders:
         self.skeleton, self.frame = start_skeleton(pose)
         self.start, self.rng, self.device = self.skeleton, np.random.default_rng(seed), device
         self._auto, self._quiet, self._times = continuous_update is None, False, []
+        if framing not in SLIDER_FRAMINGS: raise ValueError(f"framing: expected one of {', '.join(SLIDER_FRAMINGS)}, got {framing!r}")
         self.painter = PosePainter(resolve_character(character, device), size, threads)
+        self.painter.framing = framing
         self._build(character, overlay, bool(continuous_update))
         self.redraw()
 
@@ -182,6 +193,8 @@ class PoseSliders:
                                 titles=list(SLIDER_GROUPS))
         self.character_menu = widgets.Dropdown(options=list(self._menu), value=key, description='character')
         self.overlay_toggle = widgets.ToggleButton(value=overlay, description='skeleton', icon='child')
+        self.framing_buttons = widgets.ToggleButtons(options=[(FRAMING_NAMES[f], f) for f in SLIDER_FRAMINGS],
+                                                     value=self.painter.framing, description='framing')
         self.preset_menu = widgets.Dropdown(options=list(pose_presets()), description='preset')
         self.preset_button, self.random_button, self.reset_button, self.export_button = (
             widgets.Button(description=d, icon=i) for d, i in
@@ -191,15 +204,18 @@ class PoseSliders:
         px = f'{self.size}px'
         self.view = widgets.Image(format='png', layout=widgets.Layout(width=px, height=px, min_width=px, flex='0 0 auto'))
         self.character_menu.observe(self._chosen, 'value')
+        self.framing_buttons.observe(self._framed, 'value')
         self.overlay_toggle.observe(lambda c: self.show(self.painter.overlay(c['new'], StageTimer())), 'value')
         self.preset_button.on_click(lambda b: self.set_skeleton(pose_presets()[self.preset_menu.value]))
         self.random_button.on_click(lambda b: self.set_skeleton(random_skeleton(self.rng)))
         self.reset_button.on_click(lambda b: self.set_skeleton(self.start))
         self.export_button.on_click(self._export_clicked)
         for name, w in (('character', self.character_menu), ('overlay', self.overlay_toggle), ('presets', self.preset_menu),
-                        ('picture', self.view), ('random', self.random_button), ('export', self.export_button)):
+                        ('picture', self.view), ('random', self.random_button), ('export', self.export_button),
+                        ('framing', self.framing_buttons)):
             w.add_class(f'dn-{name}')
-        controls = widgets.VBox([self.character_menu, widgets.HBox([self.overlay_toggle, self.random_button, self.reset_button]),
+        controls = widgets.VBox([self.character_menu, self.framing_buttons,
+                                 widgets.HBox([self.overlay_toggle, self.random_button, self.reset_button]),
                                  widgets.HBox([self.preset_menu, self.preset_button]), self.tabs,
                                  widgets.HBox([self.export_path, self.export_button]), self.status])
         self.box = widgets.HBox([self.view, controls], layout=widgets.Layout(align_items='flex-start'))
@@ -295,6 +311,12 @@ def _chosen(self:PoseSliders, change):
     except (OSError, ValueError) as e:
         self.status.value = f"cannot load {change['new']}: {e}"
         with self._hold(): self.character_menu.value = change['old']     # the menu names what is drawn
+
+@patch
+def _framed(self:PoseSliders, change):
+    "The framing buttons: draw the same pose at the new framing"
+    self.painter.framing = change['new']
+    if not self._quiet: self.redraw()
 
 # %% ../nbs/15_widgets.ipynb #1d89c262
 @patch
