@@ -9,7 +9,7 @@ Docs: https://dance-now.github.io/dance_now/character.html.md"""
 from __future__ import annotations
 import io, pickle, zipfile
 from pathlib import Path
-import numpy as np, torch
+import numpy as np, torch, cv2
 import dance_now
 from .keypoints import *
 from .render import render_label_map, fit_square, LABEL_CHANNELS, N_LABEL_CHANNELS
@@ -19,9 +19,9 @@ from .characters import get_style, draw_character, CHARACTERS
 
 # %% auto #0
 __all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'default_device', 'fast_low_precision',
-           'is_character', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'is_temporal', 'Animator',
-           'CharacterFileError', 'character_record', 'save_character', 'read_character_file', 'builtin_weights',
-           'load_character', 'resolve_character']
+           'is_character', 'out_size', 'shrink', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'is_temporal',
+           'Animator', 'CharacterFileError', 'character_record', 'save_character', 'read_character_file',
+           'builtin_weights', 'load_character', 'resolve_character']
 
 # %% ../nbs/07_character.ipynb #adc5a9b3
 def default_device():
@@ -50,6 +50,17 @@ def _background_of(img, border=2):
     edge = np.concatenate([f[:border].reshape(-1, 3), f[-border:].reshape(-1, 3),
                            f[:, :border].reshape(-1, 3), f[:, -border:].reshape(-1, 3)])
     return tuple(int(v) for v in np.median(edge, 0).round())
+
+def out_size(size, own) -> int:
+    "The side of the pictures asked for: `size`, at most the character's `own` (`None`: its own)"
+    if size is None: return own
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or not 8 <= size <= own:
+        raise ValueError(f"size: expected a side from 8 to the character's own {own} pixels, got {size!r}")
+    return int(size)
+
+def shrink(img, size):
+    "`img` at `size`x`size` (area-averaged), or itself at that size"
+    return img if img.shape[0] == size else cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA)
 
 class Character:
     "A trained character: `generate` draws it in any pose (in low precision where that is faster, `amp=None`)"
@@ -96,14 +107,17 @@ class Character:
     def generate(self,
                  poses,                # a `Pose`, `None` for nobody, or a list of them
                  bs: int = 16,         # poses drawn at once
-                 face: bool = True):   # with the face stage (when the character has one)
+                 face: bool = True,    # with the face stage (when the character has one)
+                 size: int = None):    # the side of the pictures, at most its own (`None`: its own)
         "The character drawn in `poses` as RGB uint8 image(s) of `size`; `None` gives its empty frame"
+        size = out_size(size, self.size)
         single = isinstance(poses, Pose) or poses is None
         poses = [poses] if single else list(poses)
         drawn = iter(self._draw([p for p in poses if p is not None], bs, face))
         empty = lambda: np.full((self.size, self.size, 3), self.background, np.uint8)
-        imgs = [next(drawn) if p is not None else empty() for p in poses]
+        imgs = [shrink(next(drawn) if p is not None else empty(), size) for p in poses]
         return imgs[0] if single else imgs
+
 
 # %% ../nbs/07_character.ipynb #cb0dbfac
 class DrawnCharacter:
@@ -119,11 +133,12 @@ class DrawnCharacter:
 
     def __repr__(self): return f"DrawnCharacter({self.name!r}, size={self.size})"
 
-    def generate(self, poses, bs=16, face=True):
-        "The character drawn in `poses` (a `Pose`, `None` for nobody, or a list) as RGB uint8 image(s) of `size`"
+    def generate(self, poses, bs=16, face=True, size=None):
+        "The character drawn in `poses` (a `Pose`, `None` for nobody, or a list) as RGB uint8 image(s) of `size` (`None`: its own)"
+        size = out_size(size, self.size)
         single = isinstance(poses, Pose) or poses is None
-        out = [np.full((self.size, self.size, 3), self.background, np.uint8) if p is None
-               else draw_character(fit_square(p, self.size)[1], self.style, self.size)
+        out = [np.full((size, size, 3), self.background, np.uint8) if p is None
+               else draw_character(fit_square(p, size)[1], self.style, size)
                for p in ([poses] if single else poses)]
         return out[0] if single else out
 
