@@ -16,14 +16,14 @@ from .keypoints import *
 from .keypoints import _as_size
 from .skeleton import random_pose, BONE_LENGTHS, HEAD_POINTS
 from .characters import body_unit
-from collections import Counter
+from collections import Counter, deque
 from .synthetic import shown_framing, framing_box, cut_to_frame
 
 # %% auto #0
-__all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'LIVE_FILTER', 'measure_pose', 'NormStats',
-           'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats', 'box_transform',
-           'framing_transforms', 'frame_poses', 'savgol_matrix', 'savgol', 'fill_gaps', 'smooth_window', 'smooth_poses',
-           'hold_poses', 'OneEuroFilter', 'PoseFilter', 'OnlineNorm']
+__all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'LIVE_FILTER', 'FRAMING_WINDOW', 'measure_pose',
+           'NormStats', 'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats',
+           'box_transform', 'framing_transforms', 'frame_poses', 'savgol_matrix', 'savgol', 'fill_gaps',
+           'smooth_window', 'smooth_poses', 'hold_poses', 'OneEuroFilter', 'PoseFilter', 'OnlineNorm']
 
 # %% ../nbs/11_motion.ipynb #12030fc4
 NECK_TO_ANKLE = (.8 - BONE_LENGTHS['ankle']) / BONE_LENGTHS['spine']    # standing neck->ankle over neck->mid-hip
@@ -339,6 +339,8 @@ class PoseFilter:
 LIVE_FILTER = dict(min_cutoff=2., beta=10., d_cutoff=1.)   # tuned on a jittered dance (below); MediaPipe's 0.1/40 the start
 
 # %% ../nbs/11_motion.ipynb #a92658b0
+FRAMING_WINDOW = 15   # poses whose framing (and box) decide a live framing: half a second at 30 frames a second
+
 class OnlineNorm:
     "The person's `NormStats` estimated online (warm-up median, then slow updates), and poses mapped to `target`"
     def __init__(self,
@@ -356,6 +358,7 @@ class OnlineNorm:
     def reset(self):
         "Forget the person"
         self.seen, self.est, self.odd, self.size = [], None, 0, None
+        self.recent = deque(maxlen=FRAMING_WINDOW)            # (framing, middle box) of the last poses
 
     @property
     def stats(self) -> NormStats|None:
@@ -379,9 +382,24 @@ class OnlineNorm:
             self.odd = 0; self.est = self.est + self.rate * (m - self.est)
         return self.stats
 
+    def framing(self, pose) -> tuple:
+        "`(framing, box)`: the framing most of the last `FRAMING_WINDOW` poses show, with `pose`, and the median of their boxes (`None`: whole body)"
+        fr = shown_framing(pose)
+        self.recent.append((fr, None if fr == 'full' else framing_box(pose, fr, jitter=False)))
+        main = Counter(f for f, _ in self.recent).most_common(1)[0][0]
+        if main == 'full': return main, None
+        x0, y0, x1, y1 = np.median([b for f, b in self.recent if f == main], 0)
+        side = max(x1 - x0, y1 - y0)
+        return main, (x0, y0, x0 + side, y0 + side)
+
     def __call__(self, pose):
-        "`pose` moved into the target's frame, learning from it first; `None` for nobody"
+        "`pose` moved into the target's frame at its framing (a whole body normalised, learning from it first); `None` for nobody"
+        if pose is None: return None
+        if self.size is not None and self.size != pose.size: self.reset()
+        fr, box = self.framing(pose)
+        if box is not None:                                  # cut by the frame: drawn at its framing, as `frame_poses` does
+            return cut_to_frame(transform_pose(pose, box_transform(box, self.target.size[0]), self.target.size))
         s = self.update(pose)
-        if pose is None or s is None: return None
+        if s is None: return None
         tf = norm_transform(pose, self.target, s, self.follow)
         return None if tf is None else transform_pose(pose, tf, self.target.size)
