@@ -38,7 +38,7 @@ __all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OV
            'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast', 'CPUBFloat16',
            'precision_callbacks', 'budget_pct', 'TimeBudget', 'default_out', 'check_training_args', 'default_zoom_p',
            'start_from_base', 'character_learner', 'train_character', 'interrupted_note', 'loss_history',
-           'plot_gan_losses', 'training_background', 'training_pose_stats', 'export_character']
+           'plot_gan_losses', 'training_background', 'whole_bodies', 'training_pose_stats', 'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -648,11 +648,21 @@ def training_background(items, n=16):
     borders = np.stack([_background_of(read_image(it.image)) for it in picks])
     return tuple(int(v) for v in np.median(borders, 0).round())
 
-def training_pose_stats(items, size, n=200):
-    "`NormStats` (as a dict) of up to `n` training poses, fitted to the character's square frame of `size`"
+def whole_bodies(poses, small=0.6):
+    "The poses of `poses` that show a whole body at the usual size: feet in the frame, and at least `small` of the median such height (no wide shots)"
+    from dance_now.motion import measure_pose
+    from dance_now.synthetic import shown_framing
+    whole = [(p, m[1]) for p, m in ((p, measure_pose(p)) for p in poses if shown_framing(p) == 'full') if m is not None]
+    if not whole: return []
+    h = np.median([x for _, x in whole])
+    return [p for p, x in whole if x >= small * h]
+
+def training_pose_stats(items, size, n=400, min_whole=10):
+    "`NormStats` (as a dict) of the whole bodies among up to `n` training poses (all of them if fewer than `min_whole`), fitted to the character's square frame"
     from dance_now.motion import NormStats
-    picks = items[::max(1, len(items) // n)][:n]
-    return NormStats.from_poses([fit_square(it.pose, size)[1] for it in picks]).to_dict()
+    picks = [fit_square(it.pose, size)[1] for it in items[::max(1, len(items) // n)][:n]]
+    whole = whole_bodies(picks)
+    return NormStats.from_poses(whole if len(whole) >= min_whole else picks).to_dict()
 
 def export_character(learn, file, name=None, metrics=None, half=False) -> Path:
     "Write the drawing side of `learn` as a self-contained character file (see `dance_now.character`); `half` halves its size"
