@@ -22,7 +22,7 @@ from .synthetic import shown_framing, framing_box, cut_to_frame
 # %% auto #0
 __all__ = ['NECK_TO_ANKLE', 'NOSE_TO_NECK', 'ANKLES', 'HEELS', 'MIN_DEPTH_RANGE', 'LIVE_FILTER', 'FRAMING_WINDOW', 'measure_pose',
            'NormStats', 'norm_transform', 'transform_pose', 'normalise_poses', 'standard_stats', 'character_stats',
-           'box_transform', 'framing_transforms', 'frame_poses', 'savgol_matrix', 'savgol', 'fill_gaps',
+           'box_transform', 'median_box', 'framing_transforms', 'frame_poses', 'savgol_matrix', 'savgol', 'fill_gaps',
            'smooth_window', 'smooth_poses', 'hold_poses', 'OneEuroFilter', 'PoseFilter', 'OnlineNorm']
 
 # %% ../nbs/11_motion.ipynb #12030fc4
@@ -154,6 +154,12 @@ def box_transform(box, size) -> tuple:
     s = size / max(x1 - x0, 1e-6)
     return float(s), float(-x0 * s), float(-y0 * s)
 
+def median_box(boxes) -> tuple:
+    "The square `(x0, y0, x1, y1)` from the median corners of `boxes`, its side their larger extent"
+    x0, y0, x1, y1 = np.median(boxes, 0)
+    side = max(x1 - x0, y1 - y0)
+    return x0, y0, x0 + side, y0 + side
+
 def framing_transforms(poses, target_stats, follow=False) -> tuple:
     "`(tfs, framing)`: each pose's `(scale, dx, dy)` into the character's frame (`None` for nobody), at the framing most frames show"
     seen = [p for p in poses if p is not None]
@@ -161,9 +167,7 @@ def framing_transforms(poses, target_stats, follow=False) -> tuple:
     if framing == 'full':                                     # a whole body: EDN's normalisation, frame by frame
         src = NormStats.from_poses(poses)
         return [None if p is None else norm_transform(p, target_stats, src, follow) for p in poses], framing
-    x0, y0, x1, y1 = np.median([framing_box(p, framing, jitter=False) for p in seen], 0)
-    side = max(x1 - x0, y1 - y0)
-    tf = box_transform((x0, y0, x0 + side, y0 + side), target_stats.size[0])
+    tf = box_transform(median_box([framing_box(p, framing, jitter=False) for p in seen]), target_stats.size[0])
     return [None if p is None else tf for p in poses], framing
 
 def frame_poses(poses, target_stats, follow=False) -> tuple:
@@ -388,9 +392,7 @@ class OnlineNorm:
         self.recent.append((fr, None if fr == 'full' else framing_box(pose, fr, jitter=False)))
         main = Counter(f for f, _ in self.recent).most_common(1)[0][0]
         if main == 'full': return main, None
-        x0, y0, x1, y1 = np.median([b for f, b in self.recent if f == main], 0)
-        side = max(x1 - x0, y1 - y0)
-        return main, (x0, y0, x0 + side, y0 + side)
+        return main, median_box([b for f, b in self.recent if f == main])
 
     def __call__(self, pose):
         "`pose` moved into the target's frame at its framing (a whole body normalised, learning from it first); `None` for nobody"

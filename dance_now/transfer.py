@@ -159,8 +159,7 @@ def place_character(img, tf, frame_size, out_size, background) -> np.ndarray:
 def _compose(char_img, pose, src_img, side_by_side, skeleton):
     "The output frame: `source | skeleton | character`, each panel as asked, all of the character panel's size"
     h, w = char_img.shape[:2]
-    panels = ([cv2.resize(src_img, (w, h), interpolation=cv2.INTER_AREA) if src_img.shape[:2] != (h, w) else src_img]
-              if side_by_side else []) + ([draw_skeleton(None if pose is None else pose.resize((w, h)), (w, h))] if skeleton else [])
+    panels = ([_fit(src_img, (w, h))] if side_by_side else []) + ([draw_skeleton(None if pose is None else pose.resize((w, h)), (w, h))] if skeleton else [])
     return np.concatenate(panels + [char_img], 1) if panels else char_img
 
 def _summary_text(r):
