@@ -1,43 +1,61 @@
-"""Frame by frame against temporal (Everybody Dance Now's previous frame in + pair judge), on the CPU, small settings.
+"""Frame by frame against temporal (Everybody Dance Now's previous frame in, pair judge, blend head) for the shipped
+characters, on the CPU: train each temporal character from its frame-by-frame drawing and measure both.
 
-Trains two aoi characters on the same synthetic dance clips for the same time budget (`--minutes` each), one
-frame by frame (`train_temporal(temporal=False)`) and one temporal, then measures both on held-out dances
-(`dance_now.temporal.temporal_table`: SSIM per frame, flicker against the truth's, still flicker, drift over a
-1,000-frame dance) and writes the table (`table.json`, `table.md`) and a GIF truth | frame by frame | temporal.
+For each character: a synthetic dataset of dance clips at the character's size, `train_temporal(base=...)` for
+`--minutes` (the base's drawing kept, only the blend head learns: `keep_base`), then `temporal_table` on held-out
+dances (SSIM per frame, flicker against the truth's, still flicker, drift over a 1,000-frame dance) for the same
+character drawn frame by frame (`FrameByFrame`: `generate`) and temporal (`animate`). Writes table.json, table.md and
+a GIF truth | frame by frame | temporal per character to --out; `--ship` writes the temporal characters into
+dance_now/weights/ (half precision).
 
-    python benchmarks/temporal_table.py --size 64 --minutes 4 --out benchmarks/_out/temporal
+    python benchmarks/temporal_table.py --characters aoi kenta mika --minutes 10 [--ship] [--out benchmarks/_out/temporal]
+    python benchmarks/temporal_table.py --measure-only      # the table of the characters as they are shipped
 """
-import argparse, json, time, warnings
+import argparse, json, platform, shutil, time, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore')
 import torch
+from dance_now.characters import CHARACTERS
 from dance_now.synthetic import make_synthetic_dataset
 from dance_now.train import export_character
-from dance_now.character import load_character
-from dance_now.temporal import train_temporal, temporal_table, print_temporal_table, side_by_side_gif
+from dance_now.character import load_character, builtin_weights, is_temporal
+from dance_now.temporal import train_temporal, temporal_table, print_temporal_table, side_by_side_gif, both_ways
 
-ap = argparse.ArgumentParser()
-ap.add_argument('--size', type=int, default=64)
-ap.add_argument('--frames', type=int, default=480)
-ap.add_argument('--minutes', type=float, default=4.)
+ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+ap.add_argument('--characters', nargs='+', default=CHARACTERS)
+ap.add_argument('--frames', type=int, default=960, help="frames of dance clips to train on (48 a clip)")
+ap.add_argument('--minutes', type=float, default=10.)
+ap.add_argument('--zoom', type=float, default=.5, help="share of the training pairs zoomed in (both frames through one window)")
+ap.add_argument('--warmup', type=float, default=.5)
 ap.add_argument('--bs', type=int, default=8)
-ap.add_argument('--out', default='benchmarks/_out/temporal')
+ap.add_argument('--measure-only', action='store_true', help="no training: the table of the characters as they are")
+ap.add_argument('--ship', action='store_true', help="write the temporal characters into dance_now/weights/")
+ap.add_argument('--out', default=str(Path(__file__).parent/'_out'/'temporal'))
 a = ap.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-data = make_synthetic_dataset(out/f'aoi_dance_{a.size}', 'aoi', n=a.frames, size=a.size, dance_frac=1.0, progress=False)
-chars, info = {}, {}
-for name, temporal in (('frame by frame', False), ('temporal', True)):
-    t = time.perf_counter()
-    learn = train_temporal(data, size=a.size, bs=a.bs, minutes=a.minutes, temporal=temporal, out=out/f'run_{int(temporal)}',
-                           device='cpu', num_workers=0)
-    f = export_character(learn, out/f"aoi_{'temporal' if temporal else 'frames'}_{a.size}.pth")
-    chars[name] = load_character(f, 'cpu', amp=False)
-    info[name] = dict(seconds=round(time.perf_counter() - t), epochs=learn.settings.get('epochs'), pairs=learn.settings['pairs'])
-rows = temporal_table(chars, 'aoi')
-print(f"torch threads {torch.get_num_threads()}; trained {info}")
-print_temporal_table(rows)
-(out/'table.json').write_text(json.dumps({'size': a.size, 'minutes': a.minutes, 'training': info, 'rows': rows}, indent=1))
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+print(f"CPU: {cpu}, torch threads {torch.get_num_threads()}, float32")
+rows, info = {}, {}
+for name in a.characters:
+    base = load_character(name, 'cpu', amp=False)
+    ch = base
+    if not a.measure_only:
+        size = base.size
+        data = make_synthetic_dataset(out/f'{name}_dance_{size}', name, n=a.frames, size=size, dance_frac=1.0, progress=False)
+        t = time.perf_counter()
+        learn = train_temporal(data, minutes=a.minutes, base=base, zoom_p=a.zoom, warmup=a.warmup, bs=a.bs,
+                               out=out/f'run_{name}', device='cpu')
+        f = export_character(learn, out/f'{name}.pth', half=True)
+        info[name] = dict(seconds=round(time.perf_counter() - t), steps=len(learn.cond_gan.history['g']), pairs=learn.settings['pairs'])
+        ch = load_character(f, 'cpu', amp=False)
+        if a.ship: shutil.copyfile(f, builtin_weights(name))
+    if not is_temporal(ch): print(f"{name}: frame by frame (no temporal model to compare)")
+    r = temporal_table(both_ways(ch) if is_temporal(ch) else {name: ch}, name)
+    rows.update({k: v for k, v in r.items() if k != 'truth'}); rows[f'{name} truth'] = r['truth']
+    print(name, info.get(name, '')); print_temporal_table(r)
+    side_by_side_gif(out/f'{name}_side_by_side.gif', both_ways(ch) if is_temporal(ch) else {name: ch}, name)
+(out/'table.json').write_text(json.dumps({'minutes': a.minutes, 'training': info, 'rows': rows}, indent=1))
 md = ['| | SSIM/frame | flicker | still flicker | drift SSIM (last 100 vs first 100) |', '|---|---|---|---|---|']
-md += [f"| {k} | {r['ssim']:.4f} | {r['flicker']:.2f} | {r['still_flicker']:.2f} | {r['drift']:.4f} |" for k, r in rows.items()]
+md += [f"| {k} | {r['ssim']:.4f} | {r['flicker']:.2f} | {r['still_flicker']:.3f} | {r['drift']:.4f} |" for k, r in rows.items()]
 (out/'table.md').write_text('\n'.join(md) + '\n')
-print('gif:', side_by_side_gif(out/'side_by_side.gif', chars, 'aoi'))
+print('\n'.join(md))

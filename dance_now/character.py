@@ -173,17 +173,17 @@ class Animator:
 
     def reset(self):
         "Start afresh: the next frame is drawn from zeros"
-        self.prev, self.last = None, None
+        self.prev, self.prev_label, self.last = None, None, None
 
     @torch.inference_mode()
     def _step(self, lm, fitted):
-        "The picture for one label map `(1, C, s, s)` uint8, after `self.prev` unless `fitted` follows a cut"
+        "The picture for one label map `(1, C, s, s)` uint8, after `self.prev` (and its label map) unless `fitted` follows a cut"
         ch = self.ch
-        if is_cut(self.last, fitted, self.jump): self.prev = None
+        if is_cut(self.last, fitted, self.jump): self.prev, self.prev_label = None, None
         x = torch.from_numpy(lm).to(ch.device).float().div_(255)
         with torch.autocast(ch.device.type, dtype=ch.amp_dtype or torch.float32, enabled=ch.amp_dtype is not None):
-            out = ch.model(x, self.prev, face=self.face)
-        self.prev, self.last = out.float(), fitted
+            out = ch.model(x, self.prev, face=self.face, prev_label=self.prev_label)
+        self.prev, self.prev_label, self.last = out.float(), x, fitted
         return image_from_model(out[0].float())
 
     def __call__(self, poses):
@@ -232,6 +232,7 @@ def character_record(character, half=False) -> dict:
     return {'format': CHARACTER_FORMAT, 'version': CHARACTER_VERSION, 'dance_now': dance_now.__version__,
             'name': str(character.name), 'size': int(character.size), 'label_channels': list(LABEL_CHANNELS),
             'model': m.config, 'generator': _weights(m.G, half), 'face': _weights(m.face, half) if m.face is not None else None,
+            **({'blend': _weights(m.blend, half)} if m.blend is not None else {}),         # a temporal model's blend head
             'background': [int(v) for v in character.background], 'pose_stats': character.pose_stats,
             'training': meta.get('training') or {}, 'metrics': meta.get('metrics') or {}, 'history': meta.get('history') or {}}
 
@@ -302,9 +303,9 @@ def _model_from(obj, path):
     "The `Pix2PixModel` of a checked record, its weights loaded (float16 weights cast back to float32)"
     try: model = Pix2PixModel.from_config(obj['model'])
     except (TypeError, ValueError, KeyError) as e: raise CharacterFileError(f"{path}: field 'model' is not a model config ({e})") from None
-    for key, net in (('generator', model.G), ('face', model.face)):
+    for key, net, what in (('generator', model.G, ''), ('face', model.face, ' a face stage'), ('blend', model.blend, ' a blend head')):
         if net is None: continue
-        if obj.get(key) is None: raise CharacterFileError(f"{path}: field {key!r} is missing (the model config has a face stage)")
+        if obj.get(key) is None: raise CharacterFileError(f"{path}: field {key!r} is missing (the model config has{what})")
         try: net.load_state_dict(obj[key])
         except (RuntimeError, TypeError, KeyError) as e:
             raise CharacterFileError(f"{path}: field {key!r} does not fit the model config ({str(e).splitlines()[0]})") from None

@@ -223,7 +223,7 @@ def run_demo(out='dance_now_demo',  # output folder
     rep = evaluate_character(ch, held, truth=character, n_pose=0, n_dance=0, use_lpips=False, n_show=0)
     base, nn = _baseline(data, held, size)
     frames = dance(48, fps=12, seed=seed + 1, style='hiphop', size=size)
-    save_gif(out/'dance.gif', [np.concatenate([draw_skeleton(p, size), g], 1) for p, g in zip(frames, ch.generate(frames))], fps=12)
+    save_gif(out/'dance.gif', [np.concatenate([draw_skeleton(p, size), g], 1) for p, g in zip(frames, ch.animate(frames))], fps=12)
     show = held[:6]
     rows = [np.concatenate([label_map_to_rgb(render_label_map(p, size)), g, b, t], 1)
             for (p, t), g, b in zip(show, ch.generate([p for p, _ in show]), nn)]

@@ -353,19 +353,20 @@ class PairDataset:
         lo, hi = self.zoom_range
         return lo + (hi - lo) * r[1], r[2:]
 
-    def load_zoomed(self, i, zoom, r):
-        "Frame `i` augmented and zoomed in (`zoom_box`), cut from the picture at its own resolution, with its pose, at `size`"
+    def load_zoomed(self, i, zoom, r, aug=None, box=None):
+        "`(picture, pose, box)`: frame `i` augmented (by `aug`, else at random) and cut by `box` (else `zoom_box`) from the picture at its own resolution, at `size`"
         it = self.items[i]
         img = read_image(it.image)
         side = min(img.shape[:2])
         img, pose = fit_square(it.pose, side, img)              # square, not resized: the zoom cuts from every pixel
-        flip, scale, (dx, dy) = self.random_affine()
+        flip, scale, (dx, dy) = aug or self.random_affine()
         img, pose = affine_pair(img, pose, flip, scale, (dx * side / self.size, dy * side / self.size))
-        return crop_pair(img, pose, zoom_box(pose, zoom, r), self.size)
+        box = zoom_box(pose, zoom, r) if box is None else box
+        return (*crop_pair(img, pose, box, self.size), box)
 
     def __getitem__(self, i):
         z = self.random_zoom() if self.augment and self.zoom_p > 0 else None
-        if z is not None: img, pose = self.load_zoomed(i, *z)
+        if z is not None: img, pose, _ = self.load_zoomed(i, *z)
         else:
             img, pose = self.load(i)
             if self.augment: img, pose = affine_pair(img, pose, *self.random_affine())

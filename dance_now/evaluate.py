@@ -516,7 +516,7 @@ def evaluate_character(character,                # a `Character`, `DrawnCharacte
     if 'nearest_neighbour' in kept: pictures['nearest'] = kept['nearest_neighbour']
     if n_dance:
         poses, true_frames = dance_clip(size, n_dance, dance_style, dance_seed, truth)
-        gen = ch.generate(poses, bs=bs)
+        gen = ch.animate(poses, bs=bs)                                # a motion: a temporal character draws it knowing each last picture
         lms = np.stack([render_label_map(p, size) for p in poses])
         m.update(dance_frames=n_dance, dance_style=dance_style, motion=float(frame_changes(gen).mean()),
                  flicker=flicker(gen, true_frames) if truth else None,

@@ -88,7 +88,7 @@ class LivePipeline:
         "Draw with `character` from the next frame (the normaliser starts again for its statistics)"
         ch = resolve_character(character)
         with self._lock:
-            self.character, self.norm = ch, OnlineNorm(character_stats(ch))
+            self.character, self.norm, self.animator = ch, OnlineNorm(character_stats(ch)), ch.animator(bs=1)
             self.filter, self._last, self._missed = PoseFilter(**LIVE_FILTER), None, 0
 
     def submit(self, frame, t=None, tag=None):
@@ -128,9 +128,9 @@ class LivePipeline:
                 if self._mid.closed: return
                 continue
             frame, t, tag, found, pose = item
-            with self._lock: ch, skel = self.character, self.skeleton
+            with self._lock: ch, skel, anim = self.character, self.skeleton, self.animator
             try:
-                img = ch.generate(pose)
+                img = anim([pose])[0]              # a temporal character draws knowing its last picture; nobody: a cut
                 if skel and pose is not None: img = draw_skeleton(pose, ch.size, img=img)
             except Exception as e: log.warning("live: the character failed on a frame (%s: %s); frame dropped", type(e).__name__, e); continue
             now = time.perf_counter()

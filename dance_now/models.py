@@ -16,13 +16,14 @@ import torch.nn.functional as F
 from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
-__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'GLOBAL_SIZE',
-           'ENHANCER', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params',
-           'Generator', 'generator_for', 'stage_table', 'print_table', 'LocalEnhancer', 'NLayerDiscriminator',
-           'MultiscaleDiscriminator', 'as_scales', 'GANLoss', 'feature_matching_loss', 'VGGWeightsNotFound',
-           'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss',
-           'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator',
-           'Pix2PixModel', 'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
+__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'BLEND_BIAS',
+           'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage',
+           'init_gan_weights', 'count_params', 'Generator', 'generator_for', 'stage_table', 'print_table',
+           'LocalEnhancer', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales', 'GANLoss',
+           'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
+           'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'face_boxes_from_label', 'crop_faces',
+           'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator', 'Pix2PixModel', 'moved_map', 'grow',
+           'BlendHead', 'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -492,15 +493,26 @@ class Pix2PixModel(nn.Module):
         "Whether the generator also sees the previous frame it drew (`config['temporal']`; old configs: frame by frame)"
         return bool((self.config or {}).get('temporal'))
 
-    def forward(self, label, prev=None, face=True):
-        "The picture for `label` (after `prev`, the previous picture, when temporal: zeros when `None`), with the face stage when there is one and `face`"
-        if self.temporal:
-            if prev is None: prev = label.new_zeros(label.shape[0], 3, *label.shape[2:])
-            x = torch.cat([label, prev.to(label.dtype)], 1)
-        elif prev is not None: raise ValueError("Pix2PixModel: prev is only for a temporal model (config['temporal'])")
-        else: x = label
-        img = self.G(x)
-        return self.enhance(label, img) if face and self.face is not None else img
+    def forward(self, label, prev=None, face=True, prev_label=None):
+        "The picture for `label` (after `prev`, the previous picture, and its `prev_label`, when temporal: zeros when `None`), with the face stage when there is one and `face`"
+        if not self.temporal:
+            if prev is not None: raise ValueError("Pix2PixModel: prev is only for a temporal model (config['temporal'])")
+            img = self.G(label)
+            return self.enhance(label, img) if face and self.face is not None else img
+        given = prev is not None
+        prev = prev.to(label.dtype) if given else label.new_zeros(label.shape[0], 3, *label.shape[2:])
+        feats = self.G.features(torch.cat([label, prev], 1))
+        img = self.G.head(feats)
+        if face and self.face is not None: img = self.enhance(label, img)
+        if self.blend is None or not given: return img
+        moved = moved_map(label, prev_label)
+        m = self.blend(feats, img, prev, moved) * (1 - moved)     # where to keep the previous picture: only where the pose did not move
+        return m * prev + (1 - m) * img
+
+    @property
+    def blend(self):
+        "The blend head of a temporal model that keeps the previous picture where nothing moved (`config['blend']`), or `None`"
+        return self._modules.get('blend_head')
 
     @classmethod
     def from_config(cls, config):
@@ -509,7 +521,37 @@ class Pix2PixModel(nn.Module):
         for level in config.get('enhancers') or ():             # coarse to fine: each level doubles the resolution
             G = LocalEnhancer(G, **level)
         face = FaceEnhancer(**config['face']) if config.get('face') else None
-        return cls(G, face, config.get('face_size', 32), config)
+        model = cls(G, face, config.get('face_size', 32), config)
+        if config.get('blend'): model.blend_head = BlendHead(G.feature_ch)
+        return model
+
+BLEND_BIAS = -4.     # a new blend head keeps sigmoid(-4) ~ 2% of the previous picture: it starts as the frame-by-frame drawing
+BLEND_GAIN = 10.     # its logits are this times its last conv's output: Adam's small steps move the mask fast enough
+
+def moved_map(label, prev_label=None, reach=1/12):
+    "`(B, 1, h, w)`: 1 within `reach` of the side from where any channel of `label` changed since `prev_label` (all 1 when it is not known)"
+    if prev_label is None: return label.new_ones(label.shape[0], 1, *label.shape[2:])
+    changed = ((label - prev_label.to(label.dtype)).abs().amax(1, keepdim=True) > 0).to(label.dtype)
+    return grow(changed, max(1, round(label.shape[-1] * reach)))
+
+def grow(mask, r):
+    "`mask` `(B, 1, h, w)` grown by `r` pixels, round (an octagon: square and cross steps in turn, as `cv2.dilate` with a disk)"
+    for k in range(r):
+        if k % 2 == 0: mask = F.max_pool2d(mask, 3, 1, 1)
+        else: mask = torch.maximum(F.max_pool2d(mask, (1, 3), 1, (0, 1)), F.max_pool2d(mask, (3, 1), 1, (1, 0)))
+    return mask
+
+class BlendHead(nn.Module):
+    "vid2vid's mask without the flow: from the generator's last features, its new picture and the previous one, the share (0-1) of each pixel kept from the previous"
+    def __init__(self, ni, nf=16):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(ni + 8, nf, 3, padding=1), nn.ReLU(inplace=True), nn.Conv2d(nf, 1, 3, padding=1))
+        for c in (self.body[0], self.body[2]): nn.init.normal_(c.weight, 0., 0.02); nn.init.zeros_(c.bias)
+        nn.init.constant_(self.body[2].bias, BLEND_BIAS / BLEND_GAIN)
+    def forward(self, feats, img, prev, moved):
+        img, prev, moved = img.to(feats.dtype), prev.to(feats.dtype), moved.to(feats.dtype)
+        change = torch.log((img - prev).abs().mean(1, keepdim=True) + 1e-3)     # how far the new picture is from the last, in log scale
+        return torch.sigmoid(BLEND_GAIN * self.body(torch.cat([feats, img, prev, change, moved], 1)))
 
 GLOBAL_SIZE = 128                     # from twice this size up, the global generator draws here and enhancers do the rest
 ENHANCER = dict(ngf=16, n_blocks=3)   # each local enhancer level
@@ -518,19 +560,20 @@ def enhancer_levels(size) -> int:
     "The local enhancers a `size` model has: one for each doubling of `GLOBAL_SIZE` that fits (256: 1, 512: 2; below 256: 0)"
     return int(math.floor(math.log2(size / GLOBAL_SIZE))) if size >= 2 * GLOBAL_SIZE else 0
 
-def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, **g_kw):
-    "The `Pix2PixModel.config` for `size`: the global generator's preset (updated by `g_kw`), its local enhancers when `enhance`, the face stage, `temporal`"
+def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, **g_kw):
+    "The `Pix2PixModel.config` for `size`: the global generator's preset (updated by `g_kw`), its local enhancers when `enhance`, the face stage, `temporal` (with its `blend` head)"
     levels = enhancer_levels(size) if enhance else 0
     preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size / 2**levels))
     cfg = {'generator': {'in_ch': in_ch + (3 if temporal else 0), **GENERATOR_PRESETS[preset], **g_kw},
            'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
            'face_size': max(16, size // 8)}
     if levels: cfg['enhancers'] = [dict(ENHANCER) for _ in range(levels)]
-    return {**cfg, 'temporal': True} if temporal else cfg     # without the key: frame by frame, as every old file
+    if not temporal: return cfg                               # without the key: frame by frame, as every old file
+    return {**cfg, 'temporal': True, **({'blend': True} if blend else {})}
 
-def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, **g_kw):
-    "A `Pix2PixModel` for `size`: the global generator (its preset updated by `g_kw`), local enhancers from 256 up when `enhance`, the face stage, `temporal`"
-    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, enhance, **g_kw))
+def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, **g_kw):
+    "A `Pix2PixModel` for `size`: the global generator (its preset updated by `g_kw`), local enhancers from 256 up when `enhance`, the face stage, `temporal` (with its `blend` head)"
+    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, enhance, blend, **g_kw))
 
 def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
     "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"

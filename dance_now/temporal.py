@@ -7,15 +7,15 @@ Docs: https://dance-now.github.io/dance_now/temporal.html.md"""
 
 # %% ../nbs/08a_temporal.ipynb #144be5b7
 from __future__ import annotations
-import json, re, time, warnings
+import copy, json, re, time, warnings
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .keypoints import *
 from .render import render_label_map, N_LABEL_CHANNELS, save_gif
 from .data import find_pairs, split_by_clip, PairDataset, affine_pair, to_model_range
-from .models import (build_model, build_discriminators, MultiscaleDiscriminator, generator_loss,
-                              face_boxes_from_label, crop_faces)
-from .character import is_cut, Character
+from .models import (build_model, build_discriminators, MultiscaleDiscriminator, generator_loss, BlendHead,
+                              face_boxes_from_label, crop_faces, Pix2PixModel)
+from .character import is_cut, Character, load_character
 from .train import (CondGANTrainer, GANRecipe, L1WarmUp, DiscSchedule, Checkpoint, TimeBudget, gan_schedule,
                              precision_callbacks, ChannelsLast, l1_pixels, psnr, default_out, check_training_args,
                              pairs_fingerprint, _dataset_name, unwrap, DEFAULT_LR, default_device, export_character)
@@ -24,9 +24,10 @@ from fastai.learner import Learner, Callback
 from fastai.callback.schedule import ParamScheduler
 
 # %% auto #0
-__all__ = ['frame_number', 'frame_pairs', 'FramePairDataset', 'temporal_dls', 'PairGenerator', 'as_frames', 'TemporalGANTrainer',
-           'TemporalSwitch', 'temporal_discriminators', 'temporal_learner', 'train_temporal', 'pingpong_dance', 'drift',
-           'temporal_table', 'print_temporal_table', 'side_by_side_gif']
+__all__ = ['CHANGE_WEIGHT', 'TEMPORAL_START', 'KEEP_BASE_LR', 'frame_number', 'frame_pairs', 'FramePairDataset', 'temporal_dls',
+           'PairGenerator', 'as_frames', 'change_l1', 'TemporalGANTrainer', 'TemporalSwitch', 'temporal_discriminators',
+           'temporal_from', 'KeepBase', 'temporal_learner', 'train_temporal', 'pingpong_dance', 'drift', 'FrameByFrame',
+           'both_ways', 'temporal_table', 'print_temporal_table', 'side_by_side_gif']
 
 # %% ../nbs/08a_temporal.ipynb #e5e284c7
 def frame_number(path) -> int|None:
@@ -61,15 +62,18 @@ class FramePairDataset(PairDataset):
     def __len__(self): return len(self.pairs)
     def __getitem__(self, k):
         aug = self.random_affine() if self.augment else None
-        lms, imgs = [], []
+        zoom = self.random_zoom() if self.augment and self.zoom_p > 0 else None
+        lms, imgs, box = [], [], None
         for i in self.pairs[k]:
-            img, pose = self.load(i)
-            if aug is not None: img, pose = affine_pair(img, pose, *aug)
+            if zoom is not None: img, pose, box = self.load_zoomed(i, *zoom, aug=aug, box=box)   # one window for both
+            else:
+                img, pose = self.load(i)
+                if aug is not None: img, pose = affine_pair(img, pose, *aug)
             lms.append(render_label_map(pose, self.size)); imgs.append(img.transpose(2, 0, 1))
         return torch.from_numpy(np.concatenate(lms)), torch.from_numpy(np.ascontiguousarray(np.concatenate(imgs)))
 
-def temporal_dls(path, size=256, bs=8, valid_pct=0.1, seed=42, augment=True, num_workers=0, device=None):
-    "fastai `DataLoaders` of consecutive-frame pairs below `path` at `size`, split by clip (as `get_dls`)"
+def temporal_dls(path, size=256, bs=8, valid_pct=0.1, seed=42, augment=True, num_workers=0, device=None, zoom_p=0.):
+    "fastai `DataLoaders` of consecutive-frame pairs below `path` at `size`, split by clip (as `get_dls`); a share `zoom_p` zoomed in"
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     items = find_pairs(path)
@@ -81,7 +85,7 @@ def temporal_dls(path, size=256, bs=8, valid_pct=0.1, seed=42, augment=True, num
     if not any(p[0] in tr_set for p in pairs) or not any(p[0] not in tr_set for p in pairs):
         raise ValueError(f"{path}: the split by clip (valid_pct={valid_pct}, seed={seed}) leaves no consecutive pairs for "
                          f"{'training' if not any(p[0] in tr_set for p in pairs) else 'validation'}: more dance clips, or another valid_pct or seed")
-    train_ds = FramePairDataset(items, [p for p in pairs if p[0] in tr_set], size, augment=augment)
+    train_ds = FramePairDataset(items, [p for p in pairs if p[0] in tr_set], size, augment=augment, zoom_p=zoom_p)
     valid_ds = FramePairDataset(items, [p for p in pairs if p[0] not in tr_set], size)
     device = device if device is not None else default_device()
     kw = dict(bs=bs, num_workers=num_workers, after_batch=to_model_range, device=device)
@@ -101,19 +105,26 @@ class PairGenerator(nn.Module):
     def forward(self, labels):
         l0, l1 = labels.chunk(2, 1)
         f0 = self.module(l0)
-        f1 = self.module(l1, f0 if self.chain and self.module.temporal else None)
+        f1 = self.module(l1, f0, prev_label=l0) if self.chain and self.module.temporal else self.module(l1)
         return torch.cat([f0, f1], 1)
 
 def as_frames(pairs):
     "A batch of pairs `(B, 2k, h, w)` as a batch of single frames `(2B, k, h, w)`: all first frames, then all second ones"
     return torch.cat(pairs.chunk(2, 1), 0)
 
+CHANGE_WEIGHT = 10.    # the change loss, as much as the per-frame L1 (`GANRecipe.l1_weight`)
+
+def change_l1(fake, real):
+    "L1 between the frame-to-frame changes of the drawn pairs `(B, 6, h, w)` and of the real ones: `flicker` as a loss"
+    f0, f1 = fake.chunk(2, 1); r0, r1 = real.chunk(2, 1)
+    return F.l1_loss(f1 - f0, r1 - r0)
+
 class TemporalGANTrainer(CondGANTrainer):
     "`CondGANTrainer` on pairs of frames: per-frame judges on both frames, and the pair judge `discs['temporal_D']` when `temporal`"
-    def __init__(self, discs, recipe=None, temporal_weight=1.):
+    def __init__(self, discs, recipe=None, temporal_weight=1., change_weight=CHANGE_WEIGHT):
         super().__init__(discs, recipe)
-        self.temporal, self.temporal_weight = False, temporal_weight      # `TemporalSwitch` turns it on
-        self.history['temporal'] = []
+        self.temporal, self.temporal_weight, self.change_weight = False, temporal_weight, change_weight   # `TemporalSwitch` turns it on
+        self.history['temporal'], self.history['change'] = [], []
     @property
     def name(self): return 'cond_gan_trainer'         # what `L1WarmUp`, `Checkpoint` and `TimeBudget` ask the learner for
 
@@ -154,8 +165,11 @@ class TemporalGANTrainer(CondGANTrainer):
             if name == 'frame': parts.update(p)
             else: parts[name] = l.detach()
             loss = loss + w * l
+        if self.temporal and self.change_weight:
+            l = self.change_weight * change_l1(fake, real); parts['change'] = l.detach(); loss = loss + l
         self._record(loss, parts)
-        if self.training: self.history['temporal'].append(parts['temporal'].item() if 'temporal' in parts else float('nan'))
+        if self.training:
+            for k in ('temporal', 'change'): self.history[k].append(parts[k].item() if k in parts else float('nan'))
         return loss
 
 class TemporalSwitch(Callback):
@@ -177,28 +191,72 @@ def temporal_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=Tr
     return d
 
 # %% ../nbs/08a_temporal.ipynb #e7ef1bcd
-def temporal_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, temporal=True, temporal_start=0.3,
+def temporal_from(base) -> tuple:
+    "`(model, character)`: a temporal model (previous picture in, blend head) that draws as the frame-by-frame character `base` does"
+    ch = base if isinstance(base, Character) else load_character(base, device='cpu', amp=False)
+    if ch.model.temporal:                    # a temporal character with a blend head: its drawing again, with a new head
+        if ch.model.blend is None: raise ValueError(f"base: {ch.name!r} is a temporal character already, without a blend head to train again")
+        model = copy.deepcopy(ch.model).float(); model.blend_head = BlendHead(model.G.feature_ch)
+        return model, ch
+    cfg = copy.deepcopy(ch.model.config)
+    cfg['generator']['in_ch'] += 3
+    model = Pix2PixModel.from_config({**cfg, 'temporal': True, 'blend': True})
+    own = model.state_dict()
+    for k, v in ch.model.state_dict().items():
+        v = v.float()
+        if v.shape != own[k].shape:          # a first conv that now also reads the previous picture: those weights start at 0
+            w = torch.zeros_like(own[k]); w[:, :v.shape[1]] = v; v = w
+        own[k] = v
+    model.load_state_dict(own)
+    return model, ch
+
+class KeepBase(Callback):
+    "Keep the base's drawing as it was: only the blend head learns (how much of the previous picture each pixel keeps)"
+    order = CondGANTrainer.order - 1
+    def before_fit(self):
+        m = unwrap(self.learn.model)
+        for p in m.parameters(): p.requires_grad_(False)
+        for p in m.blend.parameters(): p.requires_grad_(True)
+    def after_fit(self):
+        for p in unwrap(self.learn.model).parameters(): p.requires_grad_(True)
+
+TEMPORAL_START = 0.3   # the share of training drawn frame by frame before the temporal part is on (from scratch)
+KEEP_BASE_LR = 3e-3    # with `KeepBase` only the small blend head learns, from its start: faster than a whole generator's rate
+
+def temporal_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, temporal=True, temporal_start=None,
                      warmup=0.5, gan_mode='lsgan', out=None, name=None, seed=42, device=None, num_workers=0,
-                     mixed_precision=None, augment=True, model_kw=None, disc_kw=None, epochs=10, cbs=None) -> Learner:
-    "The `Learner` that `train_temporal` trains, untrained"
+                     mixed_precision=None, augment=True, model_kw=None, disc_kw=None, epochs=10, cbs=None,
+                     base=None, keep_base=True, zoom_p=0., change_weight=CHANGE_WEIGHT) -> Learner:
+    "The `Learner` that `train_temporal` trains, untrained (from the frame-by-frame character `base` when given: its size and model)"
     device = torch.device(device) if device is not None else default_device()
-    lr = DEFAULT_LR[device.type == 'cuda'] if lr is None else lr
+    keep_base = keep_base and base is not None
+    if temporal_start is None: temporal_start = 0. if keep_base else TEMPORAL_START
+    if keep_base and temporal_start: raise ValueError("temporal_start: with keep_base only the blend head learns, and only on frames drawn after "
+                                                      "the previous one: use 0 (or keep_base=False)")
+    lr = (KEEP_BASE_LR if keep_base else DEFAULT_LR[device.type == 'cuda']) if lr is None else lr
     out = Path(out) if out is not None else default_out(path).with_name(default_out(path).name + '_temporal')
     torch.manual_seed(seed)
-    dls = temporal_dls(path, size, bs, valid_pct, seed, augment, num_workers, device)
+    if base is not None:
+        if not temporal: raise ValueError("base: a base character is for a temporal character (temporal=True)")
+        model, base = temporal_from(base)
+        size, face, model_kw = base.size, model.face is not None, {}
+    else: model = build_model(size, face=face, temporal=temporal, **(model_kw or {}))
+    dls = temporal_dls(path, size, bs, valid_pct, seed, augment, num_workers, device, zoom_p)
     recipe = GANRecipe(gan_mode)
     settings = dict(size=size, face=face, gan_mode=gan_mode, model_kw=model_kw or {}, disc_kw=disc_kw or {}, lr=lr, bs=bs,
-                    epochs=epochs, warmup=warmup, temporal=temporal, temporal_start=temporal_start,
-                    name=name or _dataset_name(path),
+                    epochs=epochs, warmup=warmup, temporal=temporal, temporal_start=temporal_start, zoom_p=zoom_p,
+                    change_weight=change_weight, base=None if base is None else base.name, keep_base=keep_base,
+                    name=name or (base.name if base is not None else _dataset_name(path)),
                     data=str(Path(path).resolve()), fingerprint=pairs_fingerprint(dls.items, path), schedule=None,
                     pairs=len(dls.train_ds), valid_pairs=len(dls.valid_ds))
-    gan = TemporalGANTrainer(temporal_discriminators(size, face=face, temporal=temporal, **(disc_kw or {})), recipe)
-    model = PairGenerator(build_model(size, face=face, temporal=temporal, **(model_kw or {})))
-    learn = Learner(dls, model, loss_func=gan.loss_func, lr=lr, opt_func=lambda params, lr: recipe.opt_func(params, lr),
+    gan = TemporalGANTrainer(temporal_discriminators(size, face=face, temporal=temporal, **(disc_kw or {})), recipe,
+                             change_weight=change_weight)
+    learn = Learner(dls, PairGenerator(model), loss_func=gan.loss_func, lr=lr, opt_func=lambda params, lr: recipe.opt_func(params, lr),
                     metrics=[l1_pixels, psnr], path=out, model_dir='.',
                     cbs=[gan, L1WarmUp(warmup), TemporalSwitch(temporal_start), Checkpoint(out/'checkpoints'/'last.pth', settings)]
+                        + ([KeepBase()] if keep_base else [])
                         + precision_callbacks(device, mixed_precision) + ([ChannelsLast()] if device.type == 'cuda' else []) + list(cbs or []))
-    learn.cond_gan, learn.settings = gan, settings
+    learn.cond_gan, learn.settings, learn.base = gan, settings, base
     learn.model.to(device)
     return learn
 
@@ -208,18 +266,21 @@ def train_temporal(path,                      # training frames in clips (stems 
                    bs: int = 8,               # pairs in a batch
                    lr: float = None,          # Adam's learning rate (None: `DEFAULT_LR` of the device)
                    temporal: bool = True,     # the previous frame in and the pair judge (False: the frame-by-frame baseline)
-                   temporal_start: float = 0.3, # the share of training drawn frame by frame before the temporal part is on
+                   temporal_start: float = None, # the share of training drawn frame by frame first (None: `TEMPORAL_START`, 0 with `keep_base`)
                    warmup: float = 0.5,       # the L1-only share of training
                    minutes: float = None,     # a time budget: training sizes its epochs to fit it
                    out=None,                  # checkpoints go here (None: beside the data)
-                   **kw                       # more `temporal_learner` settings (face, model_kw, disc_kw, seed, device...)
+                   base=None,                 # start from this frame-by-frame character (a `Character`, file or built-in name): its size and drawing
+                   keep_base: bool = True,    # with a `base`: keep its drawing (`KeepBase`), train only what reads the previous picture
+                   zoom_p: float = 0.,        # share of the pairs zoomed in, both frames through one window
+                   **kw                       # more `temporal_learner` settings (face, model_kw, disc_kw, seed, device, change_weight...)
                   ) -> Learner:
-    "Train a temporal character (EDN: previous frame in, pair judge) on the consecutive frames below `path`"
+    "Train a temporal character (EDN: previous frame in, pair judge, blend head) on the consecutive frames below `path`"
     started = time.perf_counter()
     check_training_args(size, epochs, bs, lr, warmup, 0.1, minutes)
-    if not 0 <= temporal_start < 1: raise ValueError(f"temporal_start: expected a share of training in [0, 1), got {temporal_start!r}")
+    if temporal_start is not None and not 0 <= temporal_start < 1: raise ValueError(f"temporal_start: expected a share of training in [0, 1), got {temporal_start!r}")
     learn = temporal_learner(path, size, bs, lr, temporal=temporal, temporal_start=temporal_start, warmup=warmup, out=out,
-                             epochs=epochs, **kw)
+                             epochs=epochs, base=base, keep_base=keep_base, zoom_p=zoom_p, **kw)
     fit_cbs = [TimeBudget(minutes, started, warmup=warmup)] if minutes is not None else []
     scheds = {'lr': gan_schedule(learn.settings['lr'])}
     learn.fit(10_000 if fit_cbs else epochs, learn.settings['lr'], cbs=[ParamScheduler(scheds), DiscSchedule(scheds)] + fit_cbs)
@@ -244,6 +305,17 @@ def drift(character, n=1000, period=100, style='hiphop', seed=0, bs=16):
     return {'ssim_last_first': curve[-1], 'stretches': curve, 'n': n, 'period': period, 'frames': frames}
 
 # %% ../nbs/08a_temporal.ipynb #bdbfac8c
+class FrameByFrame:
+    "`character` drawing every frame on its own (`animate` is `generate`): the baseline a temporal character is measured against"
+    def __init__(self, character): self.character = character
+    def __getattr__(self, k): return getattr(self.character, k)
+    def animate(self, poses, bs=16, face=True, **kw): return self.character.generate(list(poses), bs=bs, face=face)
+
+def both_ways(character, name=None) -> dict:
+    "`{'<name> frame by frame': FrameByFrame(character), '<name> temporal': character}` for `temporal_table`"
+    name = name or character.name
+    return {f'{name} frame by frame': FrameByFrame(character), f'{name} temporal': character}
+
 def temporal_table(characters: dict, truth: str, n=48, seeds=(101, 102, 103), style='hiphop', drift_n=1000) -> dict:
     "`{name: {ssim, flicker, still_flicker, drift}}` of each character on held-out dances (and the truth's still flicker) at their size"
     from dance_now.evaluate import dance_clip, ssim, flicker, still_flicker
@@ -262,8 +334,8 @@ def temporal_table(characters: dict, truth: str, n=48, seeds=(101, 102, 103), st
 
 def print_temporal_table(rows):
     "The rows of `temporal_table` as aligned text"
-    print(f"{'':14s} {'SSIM/frame':>10s} {'flicker':>8s} {'still flicker':>13s} {'drift SSIM':>10s}")
-    for k, r in rows.items(): print(f"{k:14s} {r['ssim']:10.4f} {r['flicker']:8.2f} {r['still_flicker']:13.2f} {r['drift']:10.4f}")
+    print(f"{'':22s} {'SSIM/frame':>10s} {'flicker':>8s} {'still flicker':>13s} {'drift SSIM':>10s}")
+    for k, r in rows.items(): print(f"{k:22s} {r['ssim']:10.4f} {r['flicker']:8.2f} {r['still_flicker']:13.3f} {r['drift']:10.4f}")
 
 def side_by_side_gif(path, characters: dict, truth: str, n=48, seed=101, style='hiphop', fps=12):
     "A GIF at `path` of truth | each character (by `animate`) on a held-out dance"

@@ -670,7 +670,10 @@ def export_character(learn, file, name=None, metrics=None, half=False) -> Path:
     training = {**{k: v for k, v in s.items() if k not in ('name', 'size', 'label_channels')},
                 'drawn_by': dataset_character(s['data'])}
     history = {k: [float(x) for x in v] for k, v in learn.cond_gan.history.items()}
+    base = getattr(learn, 'base', None)                # a character trained on from another keeps its frame, statistics and record
+    if base is not None: training['base_training'] = (base.meta.get('training') or {}).get('base_training') or base.meta.get('training') or {}
     ch = Character(name or s['name'], s['size'], copy.deepcopy(m).cpu(), 'cpu', amp=False,
-                   background=training_background(items), pose_stats=training_pose_stats(items, s['size']),
-                   meta={'training': training, 'metrics': metrics or {}, 'history': history})
+                   background=base.background if base else training_background(items),
+                   pose_stats=base.pose_stats if base else training_pose_stats(items, s['size']),
+                   meta={'training': training, 'metrics': metrics or (base.meta.get('metrics') if base else None) or {}, 'history': history})
     return save_character(ch, file, half=half)

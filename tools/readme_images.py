@@ -53,7 +53,7 @@ def main(size=128, n=5, seed=7):
     print('wrote', save_image(IMAGES/'characters.png', np.concatenate(rows, 0)))
     replaced(chars)
     frames = dance(48, fps=12, seed=3, style='hiphop', size=size)
-    gens = [ch.generate(frames) for ch in chars]
+    gens = [ch.animate(frames) for ch in chars]           # a motion: the temporal characters draw each frame knowing the last
     gif = [np.concatenate([draw_skeleton(p, size)] + [g[k] for g in gens], 1) for k, p in enumerate(frames)]
     print('wrote', save_gif(IMAGES/'dance.gif', gif, fps=12))
 
