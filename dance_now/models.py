@@ -534,12 +534,14 @@ def moved_map(label, prev_label=None, reach=1/12):
     changed = ((label - prev_label.to(label.dtype)).abs().amax(1, keepdim=True) > 0).to(label.dtype)
     return grow(changed, max(1, round(label.shape[-1] * reach)))
 
-def grow(mask, r):
-    "`mask` `(B, 1, h, w)` grown by `r` pixels, round (an octagon: square and cross steps in turn, as `cv2.dilate` with a disk)"
-    for k in range(r):
-        if k % 2 == 0: mask = F.max_pool2d(mask, 3, 1, 1)
-        else: mask = torch.maximum(F.max_pool2d(mask, (1, 3), 1, (0, 1)), F.max_pool2d(mask, (3, 1), 1, (1, 0)))
-    return mask
+def grow(mask, r, rows=8):
+    "`mask` `(B, 1, h, w)` grown by `r` pixels, round and never past `r`: the union of up to `rows` + 1 rectangles inside the disk (all of them: the disk)"
+    out, n = mask, min(r, rows)
+    for j in sorted({round(r * math.sin(math.pi / 2 * i / n)) for i in range(n + 1)}):
+        w = math.isqrt(r * r - j * j)                            # the widest row of the disk at height j
+        g = F.max_pool2d(mask, (1, 2 * w + 1), 1, (0, w)) if w else mask
+        out = torch.maximum(out, F.max_pool2d(g, (2 * j + 1, 1), 1, (j, 0)) if j else g)
+    return out
 
 class BlendHead(nn.Module):
     "vid2vid's mask without the flow: from the generator's last features, its new picture and the previous one, the share (0-1) of each pixel kept from the previous"
