@@ -485,7 +485,11 @@ def start_from_base(model, base):
         raise ValueError("base: only a coarse-to-fine model (size 256 and up) has a global generator to start from")
     ch = base if isinstance(base, Character) else load_character(base, device='cpu')
     inner = model.G.global_generator()
-    try: inner.load_state_dict({k: v.float() for k, v in ch.model.G.state_dict().items()})
+    state = {k: v.float() for k, v in ch.model.G.state_dict().items()}
+    if ch.model.temporal:                    # a temporal base: its drawing of the label map alone (no previous picture)
+        own = inner.state_dict()
+        state = {k: v[:, :own[k].shape[1]] if k in own and v.dim() == 4 and v.shape[1] > own[k].shape[1] else v for k, v in state.items()}
+    try: inner.load_state_dict(state)
     except RuntimeError as e:
         raise ValueError(f"base: {base!r}'s generator ({ch.model.config['generator']}) is not the global generator "
                          f"of this model ({model.config['generator']}); train the base with the same generator settings") from e
