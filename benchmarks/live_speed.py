@@ -11,13 +11,10 @@ work as a trained one), and the procedural drawing `drawn:aoi` at 256. float32 (
 `--torch-threads 1` (the default) leaves the second core to the pose thread: on a machine busy with other work, two
 torch threads next to MediaPipe's were five times slower than one (OpenMP threads waiting on each other).
 """
-import argparse, platform, tempfile, time
+import argparse, tempfile, time
 from pathlib import Path
 import numpy as np, torch
-
-def cpu_name():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): return platform.processor() or 'unknown'
+from machine import cpu_summary
 
 def estimators(detail_every):
     "(label, factory) of the estimators measured"
@@ -61,7 +58,7 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix='dn_live_bench_'))
     truth, frames = stage_video(tmp/'stage.mp4', n=a.frames, blank=0, size=(640, 480), fps=30)
     video = tmp/'stage.mp4'
-    print(f"CPU: {cpu_name()}, {torch.get_num_threads()} torch threads; {a.frames} frames of 640x480 fed at 30 fps")
+    print(f"{cpu_summary()}; {a.frames} frames of 640x480 fed at 30 fps")
     ests = estimators(a.detail_every)
     for key, (label, make) in ests.items(): print(f"{label} alone: {alone_fps(make, frames):.1f} fps", flush=True)
     chars = list(characters())

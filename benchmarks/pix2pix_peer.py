@@ -15,7 +15,8 @@ import argparse, functools, statistics, sys, time
 from pathlib import Path
 import torch, torch.nn as nn
 sys.path.insert(0, str(Path(__file__).parent))
-from train_speed import make_train_step, cpu_summary
+from train_speed import make_train_step
+from machine import cpu_summary
 
 class UnetSkipConnectionBlock(nn.Module):
     "junyanz's U-Net block: down conv, the `submodule`, up (transposed) conv, the input concatenated (not outermost)"

@@ -11,10 +11,11 @@ dance_now/weights/ (half precision).
     python benchmarks/temporal_table.py --characters aoi kenta mika --minutes 10 [--ship] [--out benchmarks/_out/temporal]
     python benchmarks/temporal_table.py --measure-only      # the table of the characters as they are shipped
 """
-import argparse, json, platform, shutil, time, warnings
+import argparse, json, shutil, time, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore')
 import torch
+from machine import cpu_summary
 from dance_now.characters import CHARACTERS
 from dance_now.synthetic import make_synthetic_dataset
 from dance_now.train import export_character
@@ -33,8 +34,7 @@ ap.add_argument('--ship', action='store_true', help="write the temporal characte
 ap.add_argument('--out', default=str(Path(__file__).parent/'_out'/'temporal'))
 a = ap.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
-print(f"CPU: {cpu}, torch threads {torch.get_num_threads()}, float32")
+print(cpu_summary(), "; float32")
 rows, info = {}, {}
 for name in a.characters:
     base = load_character(name, 'cpu', amp=False)

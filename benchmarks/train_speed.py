@@ -11,24 +11,13 @@ The first line names the CPU and says whether it has AMX (bfloat16 rows are prin
 `fast_low_precision` picks bfloat16, i.e. on AMX). Each figure is the median of `--repeat` runs (the machine may
 be shared: figures are noisy); the single runs follow in brackets.
 """
-import argparse, os, platform, statistics, time, warnings
+import argparse, statistics, time, warnings
 import numpy as np, torch
 from dance_now.render import N_LABEL_CHANNELS
 from dance_now.models import generator_loss, discriminator_loss, count_params, build_model, build_discriminators
 from dance_now.character import Character, default_device, fast_low_precision
 from dance_now.skeleton import dance
-
-def cpu_summary():
-    "One line: the CPU's name, cores, AVX-512 / AMX, torch's threads and OpenMP's wait policy"
-    name, flags = platform.processor() or platform.machine(), set()
-    try:
-        for line in open('/proc/cpuinfo'):
-            if line.startswith('model name') and name in ('', platform.machine(), platform.processor()): name = line.split(':', 1)[1].strip()
-            if line.startswith('flags'): flags = set(line.split(':', 1)[1].split())
-    except OSError: pass
-    amx = 'amx_tile' in flags or bool(getattr(torch.cpu, '_is_amx_tile_supported', lambda: False)())
-    return (f"cpu: {name}, {os.cpu_count()} cores, AVX-512 {'yes' if 'avx512f' in flags else 'no'}, AMX {'yes' if amx else 'no'}; "
-            f"torch {torch.__version__}, threads {torch.get_num_threads()}, OMP_WAIT_POLICY {os.environ.get('OMP_WAIT_POLICY', 'unset')}")
+from machine import cpu_summary
 
 def make_train_step(size, bs, device, amp=False, channels_last=False):
     "`(step, generator params)`: one full GAN training step at `size` (in `fast_low_precision(device)` when `amp`)"

@@ -21,6 +21,7 @@ from dance_now.character import Character, DrawnCharacter
 from dance_now.widgets import PoseSliders, STAGES, fit_picture, torch_threads
 from dance_now.evalwidgets import EvalBrowser, SequenceScrubber, frame_metrics
 from dance_now.render import render_label_map
+from machine import cpu_summary
 
 SHORT = dict(zip(STAGES, ('pose', 'generate', 'overlay', 'png', 'widget')))
 
@@ -50,13 +51,6 @@ def naive(w, n):
         t0 = time.perf_counter(); naive_move(w, 20. + (i * 37) % 150); dt = time.perf_counter() - t0
         if i >= 3: ts.append(dt)
     return float(np.median(ts))
-
-def cpu_name():
-    "The CPU's model name, its cores here and whether it has AMX (bfloat16 matrix tiles)"
-    try: name = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): name = 'unknown CPU'
-    amx = getattr(torch.cpu, '_is_amx_tile_supported', lambda: False)()
-    return f"{name}, {torch.get_num_threads()} torch threads, {'AMX' if amx else 'no AMX'}"
 
 def timed(f):
     "Seconds `f()` takes"
@@ -104,7 +98,7 @@ def main():
     a = ap.parse_args()
     warnings.simplefilter('ignore')
     torch.manual_seed(0)
-    print(f"CPU: {cpu_name()}")
+    print(cpu_summary())
     if a.eval_only: return eval_speed(a.size, a.eval_frames)
     configs = [('aoi 128 shown at 256', lambda: 'aoi', a.moves),
                ('DrawnCharacter 256', lambda: DrawnCharacter('aoi', 256), a.moves),
