@@ -557,7 +557,8 @@ def framing_figures(character, truth, poses):
     "The figures of one row of the table (`character` against `truth`, a `DrawnCharacter`, on `poses`), and `(truth, generated, skeleton)` pictures"
     size = truth.size
     real = truth.generate(poses)
-    fake = [cv2.resize(g, (size, size), interpolation=cv2.INTER_AREA) if g.shape[0] != size else g for g in character.generate(poses)]
+    fake = [g if g.shape[0] == size else cv2.resize(g, (size, size), interpolation=cv2.INTER_AREA if g.shape[0] > size else cv2.INTER_LINEAR)
+            for g in character.generate(poses)]     # enlarged smoothly: blocks of nearest pixels would count as sharpness
     bg = np.full((size, size, 3), truth.background, np.uint8)
     skel = [draw_skeleton(fit_square(p, size)[1], size, img=bg) for p in poses]
     lms = np.stack([render_label_map(fit_square(p, size)[1], size) for p in poses])

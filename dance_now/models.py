@@ -17,13 +17,14 @@ from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
 __all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'BLEND_BIAS',
-           'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock', 'ToImage',
-           'init_gan_weights', 'count_params', 'Generator', 'generator_for', 'stage_table', 'print_table',
-           'LocalEnhancer', 'NLayerDiscriminator', 'MultiscaleDiscriminator', 'as_scales', 'GANLoss',
-           'feature_matching_loss', 'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features',
-           'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'face_boxes_from_label', 'crop_faces',
-           'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator', 'Pix2PixModel', 'moved_map', 'grow',
-           'BlendHead', 'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
+           'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'FACE_SIZE_SHARE', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock',
+           'ToImage', 'init_gan_weights', 'count_params', 'Generator', 'generator_for', 'stage_table', 'print_table',
+           'ResidualToImage', 'picture_logits', 'LocalEnhancer', 'NLayerDiscriminator', 'MultiscaleDiscriminator',
+           'as_scales', 'GANLoss', 'feature_matching_loss', 'image_gradients', 'gradient_l1', 'VGGWeightsNotFound',
+           'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss',
+           'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator',
+           'Pix2PixModel', 'moved_map', 'grow', 'BlendHead', 'default_face_size', 'enhancer_levels', 'model_config',
+           'build_model', 'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -163,26 +164,48 @@ def print_table(rows, header=('stage', 'kind', 'output', 'params')):
     for r in rows: print('  '.join(v.ljust(w) for v, w in zip(r, widths)))
 
 # %% ../nbs/06_models.ipynb #f8c307d8
+class ResidualToImage(nn.Module):
+    "A head that draws on a coarse picture: `tanh(conv(f) + coarse)`, `coarse` being the last `nf` channels of `f` (the coarse picture's logits); zero-initialised, it starts as the coarse picture"
+    def __init__(self, ni, nf=3):
+        super().__init__()
+        self.conv = nn.Conv2d(ni, nf, 7, padding=3, padding_mode='reflect')
+        nn.init.zeros_(self.conv.weight); nn.init.zeros_(self.conv.bias)
+
+    @property
+    def in_channels(self) -> int: return self.conv.in_channels + self.conv.out_channels
+
+    def forward(self, f):
+        n = self.conv.out_channels
+        return torch.tanh(self.conv(f[:, :-n]) + f[:, -n:])
+
+def picture_logits(img, eps=1e-3):
+    "`atanh` of a picture in [-1, 1] (kept `eps` inside): what a tanh head would have had before its tanh"
+    return torch.atanh(img.clamp(-1 + eps, 1 - eps))
+
 class LocalEnhancer(nn.Module):
-    "pix2pixHD's local enhancer: a full-resolution branch around `inner`, a generator that draws at half the resolution"
-    def __init__(self, inner, ngf=16, n_blocks=3, norm='instance', upsample='nearest'):
+    "pix2pixHD's local enhancer: a full-resolution branch around `inner`, a generator that draws at half the resolution; `residual`: the branch draws on `inner`'s picture, upsampled"
+    def __init__(self, inner, ngf=16, n_blocks=3, norm='instance', upsample='nearest', residual=False):
         super().__init__()
         self.inner, self.in_ch, self.out_ch, self.n_down = inner, inner.in_ch, inner.out_ch, inner.n_down + 1
+        self.residual = residual
         self.stem = ConvBlock(self.in_ch, ngf, 7, norm=norm)
         self.down = ConvBlock(ngf, 2 * ngf, 3, 2, norm=norm, pad='zeros')
         self.fuse = nn.Conv2d(inner.feature_ch, 2 * ngf, 1)          # the inner generator's features, at its width
         self.blocks = nn.Sequential(*[ResBlock(2 * ngf, norm) for _ in range(n_blocks)])
         self.up = UpBlock(2 * ngf, ngf, norm, upsample)
-        self.head = ToImage(ngf, self.out_ch)
-        for m in (self.stem, self.down, self.fuse, self.blocks, self.up, self.head): init_gan_weights(m)
+        self.head = ResidualToImage(ngf, self.out_ch) if residual else ToImage(ngf, self.out_ch)
+        for m in (self.stem, self.down, self.fuse, self.blocks, self.up) + ((), (self.head,))[not residual]: init_gan_weights(m)
 
     @property
-    def feature_ch(self) -> int: return self.head[0].in_channels
+    def feature_ch(self) -> int: return self.head.in_channels if self.residual else self.head[0].in_channels
 
     def features(self, label):
-        "The full-resolution features: the local branch plus the inner generator's features of the label map at half size"
-        x = self.down(self.stem(label)) + self.fuse(self.inner.features(F.avg_pool2d(label, 2)))
-        return self.up(self.blocks(x))
+        "The full-resolution features: the local branch plus the inner generator's features of the label map at half size (and, `residual`, the logits of its picture, upsampled)"
+        inner = self.inner.features(F.avg_pool2d(label, 2))
+        f = self.up(self.blocks(self.down(self.stem(label)) + self.fuse(inner)))
+        if not self.residual: return f
+        coarse = F.interpolate(picture_logits(self.inner.head(inner)), scale_factor=2, mode='bilinear', align_corners=False)
+        return torch.cat([f, coarse], 1)
 
     def forward(self, label):
         _check_input(label, self.in_ch, 2**self.n_down, 'LocalEnhancer', 'label')
@@ -282,6 +305,16 @@ def feature_matching_loss(d_fake, d_real):
     if not losses: raise ValueError("feature_matching_loss: no intermediate features (use get_features=True)")
     return sum(losses) / len(losses)
 
+# %% ../nbs/06_models.ipynb #bbca50ab
+def image_gradients(x):
+    "The horizontal `(B, C, H, W-1)` and vertical `(B, C, H-1, W)` finite differences of `x` `(B, C, H, W)`"
+    return x[..., :, 1:] - x[..., :, :-1], x[..., 1:, :] - x[..., :-1, :]
+
+def gradient_l1(fake, real):
+    "Mean L1 between the image gradients of `fake` and `real`: soft or misplaced edges cost, flat colour does not"
+    (fx, fy), (rx, ry) = image_gradients(fake), image_gradients(real)
+    return (F.l1_loss(fx, rx) + F.l1_loss(fy, ry)) / 2
+
 # %% ../nbs/06_models.ipynb #b9ebe9f3
 VGG19_URL = 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth'   # torchvision's IMAGENET1K_V1 (imported lazily: it costs seconds)
 PIX2PIXHD_VGG_LAYERS = {'relu1_1': 1/32, 'relu2_1': 1/16, 'relu3_1': 1/8, 'relu4_1': 1/4, 'relu5_1': 1.}
@@ -363,12 +396,13 @@ class VGGPerceptualLoss(nn.Module):
 
 # %% ../nbs/06_models.ipynb #3ad321d6
 def generator_loss(d_fake, d_real, fake, real, gan_mode='lsgan', fm_weight=10., l1_weight=10., vgg=None,
-                   vgg_weight=10.):
-    "Generator objective `(total, parts)`: GAN + fm_weight*feature matching + l1_weight*L1 (+ vgg_weight*VGG)"
+                   vgg_weight=10., grad_weight=0.):
+    "Generator objective `(total, parts)`: GAN + fm_weight*feature matching + l1_weight*L1 (+ grad_weight*gradient L1, vgg_weight*VGG)"
     parts = {'gan': GANLoss(gan_mode)(d_fake, True, for_discriminator=False)}
     if fm_weight and d_real is None: raise ValueError("generator_loss: d_real is needed for feature matching (or fm_weight=0)")
     if fm_weight: parts['fm'] = fm_weight * feature_matching_loss(d_fake, d_real)
     if l1_weight: parts['l1'] = l1_weight * F.l1_loss(fake, real)
+    if grad_weight: parts['grad'] = grad_weight * gradient_l1(fake, real)
     if vgg is not None and vgg_weight: parts['vgg'] = vgg_weight * vgg(fake, real)
     total = sum(parts.values())
     return total, {k: v.detach() for k, v in parts.items()}
@@ -495,19 +529,23 @@ class Pix2PixModel(nn.Module):
 
     def forward(self, label, prev=None, face=True, prev_label=None):
         "The picture for `label` (after `prev`, the previous picture, and its `prev_label`, when temporal: zeros when `None`), with the face stage when there is one and `face`"
+        return self.draw(label, prev, face, prev_label)[0]
+
+    def draw(self, label, prev=None, face=True, prev_label=None):
+        "`(picture, keep)`: `forward`'s picture and the share `(B, 1, H, W)` of each pixel kept from `prev` (`None` where nothing is blended)"
         if not self.temporal:
             if prev is not None: raise ValueError("Pix2PixModel: prev is only for a temporal model (config['temporal'])")
             img = self.G(label)
-            return self.enhance(label, img) if face and self.face is not None else img
+            return (self.enhance(label, img) if face and self.face is not None else img), None
         given = prev is not None
         prev = prev.to(label.dtype) if given else label.new_zeros(label.shape[0], 3, *label.shape[2:])
         feats = self.G.features(torch.cat([label, prev], 1))
         img = self.G.head(feats)
         if face and self.face is not None: img = self.enhance(label, img)
-        if self.blend is None or not given: return img
+        if self.blend is None or not given: return img, None
         moved = moved_map(label, prev_label)
-        m = self.blend(feats, img, prev, moved) * (1 - moved)     # where to keep the previous picture: only where the pose did not move
-        return m * prev + (1 - m) * img
+        keep = self.blend(feats, img, prev, moved) * (1 - moved)  # where to keep the previous picture: only where the pose did not move
+        return keep * prev + (1 - keep) * img, keep
 
     @property
     def blend(self):
@@ -556,26 +594,32 @@ class BlendHead(nn.Module):
         return torch.sigmoid(BLEND_GAIN * self.body(torch.cat([feats, img, prev, change, moved], 1)))
 
 GLOBAL_SIZE = 128                     # from twice this size up, the global generator draws here and enhancers do the rest
-ENHANCER = dict(ngf=16, n_blocks=3)   # each local enhancer level
+ENHANCER = dict(ngf=16, n_blocks=3, residual=True)   # each local enhancer level (residual: it draws on the level below's picture)
+
+FACE_SIZE_SHARE = 8   # the face stage's crops are the picture's side over this (`default_face_size`)
+
+def default_face_size(size) -> int:
+    "The side of the face stage's crops in a `size` picture: `size // FACE_SIZE_SHARE`, at least 16"
+    return max(16, size // FACE_SIZE_SHARE)
 
 def enhancer_levels(size) -> int:
     "The local enhancers a `size` model has: one for each doubling of `GLOBAL_SIZE` that fits (256: 1, 512: 2; below 256: 0)"
     return int(math.floor(math.log2(size / GLOBAL_SIZE))) if size >= 2 * GLOBAL_SIZE else 0
 
-def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, **g_kw):
-    "The `Pix2PixModel.config` for `size`: the global generator's preset (updated by `g_kw`), its local enhancers when `enhance`, the face stage, `temporal` (with its `blend` head)"
+def model_config(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, face_size=None, **g_kw):
+    "The `Pix2PixModel.config` for `size`: the global generator's preset (updated by `g_kw`), its local enhancers when `enhance`, the face stage (its crops `face_size`, default `default_face_size`), `temporal` (with its `blend` head)"
     levels = enhancer_levels(size) if enhance else 0
     preset = min(GENERATOR_PRESETS, key=lambda s: abs(s - size / 2**levels))
     cfg = {'generator': {'in_ch': in_ch + (3 if temporal else 0), **GENERATOR_PRESETS[preset], **g_kw},
            'face': {'in_ch': in_ch + 3, 'ngf': 16 if size <= 128 else 32} if face else None,
-           'face_size': max(16, size // 8)}
+           'face_size': face_size or default_face_size(size)}
     if levels: cfg['enhancers'] = [dict(ENHANCER) for _ in range(levels)]
     if not temporal: return cfg                               # without the key: frame by frame, as every old file
     return {**cfg, 'temporal': True, **({'blend': True} if blend else {})}
 
-def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, **g_kw):
-    "A `Pix2PixModel` for `size`: the global generator (its preset updated by `g_kw`), local enhancers from 256 up when `enhance`, the face stage, `temporal` (with its `blend` head)"
-    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, enhance, blend, **g_kw))
+def build_model(size, in_ch=N_LABEL_CHANNELS, face=True, temporal=False, enhance=True, blend=True, face_size=None, **g_kw):
+    "A `Pix2PixModel` for `size`: the global generator (its preset updated by `g_kw`), local enhancers from 256 up when `enhance`, the face stage (its crops `face_size`), `temporal` (with its `blend` head)"
+    return Pix2PixModel.from_config(model_config(size, in_ch, face, temporal, enhance, blend, face_size, **g_kw))
 
 def build_discriminators(size, in_ch=N_LABEL_CHANNELS, face=True, n_scales=2, ndf=None, spectral_norm=False):
     "The judges: a multi-scale PatchGAN `D` on (label, picture) and, with the face stage, `face_D` on face crops"

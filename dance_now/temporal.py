@@ -157,11 +157,11 @@ class TemporalGANTrainer(CondGANTrainer):
         for name, D, w, label, f, t in self.judges(fake, real):
             if not self.adversarial:
                 if name == 'temporal': continue
-                l = r.l1_weight * F.l1_loss(f, t); p = {'l1': l.detach()}
+                l, p = r.pixel_loss(f, t)
             else:
                 with torch.no_grad(): d_real = D(torch.cat([label, t], 1))
                 l, p = generator_loss(D(torch.cat([label, f], 1)), d_real, f, t, r.gan_mode, r.fm_weight,
-                                      r.l1_weight if name != 'temporal' else 0.)
+                                      r.l1_weight if name != 'temporal' else 0., grad_weight=r.grad_weight if name != 'temporal' else 0.)
             if name == 'frame': parts.update(p)
             else: parts[name] = l.detach()
             loss = loss + w * l

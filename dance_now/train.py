@@ -32,13 +32,14 @@ from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
 __all__ = ['RESTART', 'DEFAULT_WARMUP', 'DEFAULT_LR', 'GAN_STEP_COST', 'EPOCH_OVERHEAD_S', 'VALID_STEP_COST', 'PACE_WINDOW',
-           'ZOOM_P', 'FREEZE_GLOBAL', 'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer', 'L1WarmUp',
-           'FreezeInner', 'DiscSchedule', 'DiscGradSync', 'gan_schedule', 'l1_pixels', 'psnr', 'CheckpointError',
-           'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint', 'Checkpoint', 'read_checkpoint',
-           'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast', 'CPUBFloat16',
-           'precision_callbacks', 'budget_pct', 'TimeBudget', 'default_out', 'check_training_args', 'default_zoom_p',
-           'start_from_base', 'character_learner', 'train_character', 'interrupted_note', 'loss_history',
-           'plot_gan_losses', 'training_background', 'whole_bodies', 'training_pose_stats', 'export_character']
+           'ZOOM_P', 'GRAD_WEIGHT', 'FREEZE_GLOBAL', 'set_requires_grad', 'unwrap', 'GANRecipe', 'CondGANTrainer',
+           'L1WarmUp', 'FreezeInner', 'DiscSchedule', 'DiscGradSync', 'gan_schedule', 'l1_pixels', 'psnr',
+           'CheckpointError', 'atomic_torch_save', 'remove_stale_temporaries', 'pairs_fingerprint', 'Checkpoint',
+           'read_checkpoint', 'load_checkpoint', 'ResumeFrom', 'sample_grid', 'ShowSamples', 'ChannelsLast',
+           'CPUBFloat16', 'precision_callbacks', 'budget_pct', 'TimeBudget', 'default_out', 'check_training_args',
+           'default_zoom_p', 'start_from_base', 'character_learner', 'train_character', 'interrupted_note',
+           'loss_history', 'plot_gan_losses', 'training_background', 'whole_bodies', 'training_pose_stats',
+           'export_character']
 
 # %% ../nbs/08_train.ipynb #a10d00da
 def set_requires_grad(modules, flag):
@@ -57,9 +58,15 @@ class GANRecipe:
     gan_mode: str = 'lsgan'                # the adversarial loss: 'lsgan', 'hinge' or 'vanilla'
     fm_weight: float = 10.                 # feature matching, against the adversarial term
     l1_weight: float = 10.                 # L1 to the real picture
+    grad_weight: float = 0.                # gradient L1 to the real picture (`gradient_l1`: edges drawn sharp)
     face_weight: float = 1.                # the face crops' terms, against the whole picture's
     betas: tuple = (0.5, 0.999)            # Adam's betas, of the generator and the discriminators alike
     def __post_init__(self): GANLoss(self.gan_mode)          # a clear error for an unknown mode, now
+    def pixel_loss(self, fake, real):
+        "`(loss, parts)` of the picture against the truth alone (the warm-up's objective): L1 and gradient L1"
+        parts = {'l1': self.l1_weight * F.l1_loss(fake, real)}
+        if self.grad_weight: parts['grad'] = self.grad_weight * gradient_l1(fake, real)
+        return sum(parts.values()), {k: v.detach() for k, v in parts.items()}
     def opt_func(self, params, lr=2e-4):
         "A fastai-wrapped Adam over `params` with the recipe's betas (the generator's and the discriminators' optimizer)"
         return OptimWrapper(params, opt=torch.optim.Adam, lr=lr, betas=self.betas)
@@ -70,7 +77,7 @@ class CondGANTrainer(Callback):
     def __init__(self, discs, recipe=None):
         self.discs, self.recipe = discs, recipe or GANRecipe()
         self.d_opt = self.recipe.opt_func(discs.parameters())
-        self.history = {k: [] for k in ('g', 'd', 'gan', 'fm', 'l1', 'face')}
+        self.history = {k: [] for k in ('g', 'd', 'gan', 'fm', 'l1', 'grad', 'face')}
         self.adversarial, self.faces = True, None    # `L1WarmUp` turns the first off; `before_batch` finds the second
 
     def before_fit(self):
@@ -115,9 +122,9 @@ class CondGANTrainer(Callback):
         for i, (D, w, label, f, t) in enumerate(self.judges(fake, real)):
             if self.adversarial:
                 with torch.no_grad(): d_real = D(torch.cat([label, t], 1))
-                l, p = generator_loss(D(torch.cat([label, f], 1)), d_real, f, t, r.gan_mode, r.fm_weight, r.l1_weight)
-            else:
-                l = r.l1_weight * F.l1_loss(f, t); p = {'l1': l.detach()}
+                l, p = generator_loss(D(torch.cat([label, f], 1)), d_real, f, t, r.gan_mode, r.fm_weight, r.l1_weight,
+                                      grad_weight=r.grad_weight)
+            else: l, p = r.pixel_loss(f, t)
             if i == 0: parts.update(p)
             else: parts['face'] = l.detach()
             loss = loss + w * l
@@ -127,7 +134,7 @@ class CondGANTrainer(Callback):
     def _record(self, loss, parts):
         if not self.training: return
         self.history['g'].append(loss.item())
-        for k in ('gan', 'fm', 'l1', 'face'): self.history[k].append(parts[k].item() if k in parts else float('nan'))
+        for k in ('gan', 'fm', 'l1', 'grad', 'face'): self.history[k].append(parts[k].item() if k in parts else float('nan'))
 
     def after_fit(self): set_requires_grad([self.discs], True)
 
@@ -477,6 +484,7 @@ def default_zoom_p(path) -> float:
     "`ZOOM_P` for a dataset of photos; 0 for a synthetic one, whose writer draws its framings truly (`make_synthetic_dataset(framings=...)`)"
     return 0. if dataset_character(path) is not None else ZOOM_P
 
+GRAD_WEIGHT = 0.     # the gradient L1's weight in training (`GANRecipe.grad_weight`), beside the L1's 10
 FREEZE_GLOBAL = 0.5   # with a `base`: the share of training with its global generator fixed, the enhancer learning alone
 
 def start_from_base(model, base):
@@ -497,7 +505,8 @@ def start_from_base(model, base):
 
 def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan', out=None, name=None,
                       seed=42, device=None, show=None, num_workers=None, mixed_precision=None, augment=True,
-                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None, zoom_p=None, base=None, freeze=None) -> Learner:
+                      model_kw=None, disc_kw=None, warmup=None, epochs=10, cbs=None, zoom_p=None, base=None, freeze=None,
+                      grad_weight=None) -> Learner:
     "The `Learner` that `train_character` trains, untrained: data, models, callbacks and `settings`"
     device = torch.device(device) if device is not None else default_device()
     if warmup is None: warmup = DEFAULT_WARMUP[device.type == 'cuda']
@@ -508,9 +517,10 @@ def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, g
     if freeze is None: freeze = FREEZE_GLOBAL if base is not None else 0.
     dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device,
                   zoom_p=zoom_p)
-    recipe = GANRecipe(gan_mode)
+    if grad_weight is None: grad_weight = GRAD_WEIGHT
+    recipe = GANRecipe(gan_mode, grad_weight=grad_weight)
     settings = dict(size=size, face=face, gan_mode=gan_mode, model_kw=model_kw or {}, disc_kw=disc_kw or {}, lr=lr, bs=bs,
-                    epochs=epochs, warmup=warmup, zoom_p=zoom_p, base=None if base is None else base.name if isinstance(base, Character) else str(base), freeze=freeze, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
+                    epochs=epochs, warmup=warmup, zoom_p=zoom_p, base=None if base is None else base.name if isinstance(base, Character) else str(base), freeze=freeze, grad_weight=grad_weight, name=name or _dataset_name(path), label_channels=LABEL_CHANNELS,
                     data=str(Path(path).resolve()), fingerprint=pairs_fingerprint(dls.items, path), schedule=None)
     gan = CondGANTrainer(build_discriminators(size, face=face, **(disc_kw or {})), recipe)
     model = build_model(size, face=face, **(model_kw or {}))
@@ -547,6 +557,7 @@ def train_character(path,                    # the training frames: images with 
                     model_kw: dict = None,   # generator settings that override the size's preset
                     disc_kw: dict = None,    # discriminator settings (`build_discriminators`)
                     warmup: float = None,    # the L1-only share of training (None: `DEFAULT_WARMUP` of the device)
+                    grad_weight: float = None, # the gradient L1's weight, beside the L1's 10 (None: `GRAD_WEIGHT`)
                     minutes: float = None,   # a time budget for the whole call: training sizes its epochs to fit it
                     cbs=None,                # more fastai callbacks
                    ) -> Learner:
@@ -561,7 +572,8 @@ def train_character(path,                    # the training frames: images with 
     learn = character_learner(path, size=size, bs=bs, lr=lr, valid_pct=valid_pct, face=face, gan_mode=gan_mode, out=out,
                               name=name, seed=seed, device=device, show=show, num_workers=num_workers,
                               mixed_precision=mixed_precision, augment=augment, model_kw=model_kw, disc_kw=disc_kw,
-                              warmup=warmup, epochs=epochs, cbs=cbs, zoom_p=zoom_p, base=base, freeze=freeze)
+                              warmup=warmup, epochs=epochs, cbs=cbs, zoom_p=zoom_p, base=base, freeze=freeze,
+                              grad_weight=grad_weight)
     out.mkdir(parents=True, exist_ok=True)
     s, fit_cbs = learn.settings, []
     start = _resume(learn, ck, s, minutes) if resume else 0
@@ -624,7 +636,7 @@ def _resume(learn, ck, settings, minutes=None):
 
 # %% ../nbs/08_train.ipynb #bdf55342
 def loss_history(obj):
-    "The per-batch loss history (`g`, `d`, `gan`, `fm`, `l1`, `face`) of a Learner, a `Character` or a history dict"
+    "The per-batch loss history (`g`, `d`, `gan`, `fm`, `l1`, `grad`, `face`) of a Learner, a `Character` or a history dict"
     if isinstance(obj, dict): return obj
     if isinstance(obj, Learner): return obj.cond_gan.history
     h = (getattr(obj, 'meta', None) or {}).get('history')
@@ -635,8 +647,8 @@ def plot_gan_losses(learn, smooth=0.9, ax=None):
     "Plot the generator's and the discriminator's training losses (exponentially smoothed) of a Learner or `Character`"
     h = loss_history(learn)
     if ax is None: _, ax = plt.subplots(figsize=(6, 3))
-    for k in ('g', 'd', 'l1', 'fm', 'gan'):
-        v = np.array(h[k], float)
+    for k in ('g', 'd', 'l1', 'grad', 'fm', 'gan'):
+        v = np.array(h.get(k, []), float)
         if not len(v) or np.isnan(v).all(): continue
         s, out = v[0], []
         for x in v: s = smooth * s + (1 - smooth) * x; out.append(s)
