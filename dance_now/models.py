@@ -194,7 +194,7 @@ class LocalEnhancer(nn.Module):
         self.blocks = nn.Sequential(*[ResBlock(2 * ngf, norm) for _ in range(n_blocks)])
         self.up = UpBlock(2 * ngf, ngf, norm, upsample)
         self.head = ResidualToImage(ngf, self.out_ch) if residual else ToImage(ngf, self.out_ch)
-        for m in (self.stem, self.down, self.fuse, self.blocks, self.up) + ((), (self.head,))[not residual]: init_gan_weights(m)
+        for m in (self.stem, self.down, self.fuse, self.blocks, self.up) + (() if residual else (self.head,)): init_gan_weights(m)   # a residual head starts at zero
 
     @property
     def feature_ch(self) -> int: return self.head.in_channels if self.residual else self.head[0].in_channels
