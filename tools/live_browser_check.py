@@ -43,7 +43,9 @@ def check(page, url, out, timeout, n_frames):
     for k in ('frames_in', 'frames_out', 'fps', 'latency_ms_median', 'latency_ms_p95', 'dropped', 'character'):
         if k not in s: raise CheckFailed(f"/stats lacks {k!r}: {s}")
     if s['frames_out'] < n_frames: raise CheckFailed(f"/stats counts {s['frames_out']} frames out, the page saw more: {s}")
-    size = page.evaluate("() => { const i = document.getElementById('character'); return [i.naturalWidth, i.naturalHeight]; }")
+    # a new frame's blob has no size until it is decoded (naturalWidth 0): read the size of a decoded one
+    size = page.wait_for_function("""() => { const i = document.getElementById('character');
+        return i.complete && i.naturalWidth > 0 ? [i.naturalWidth, i.naturalHeight] : null; }""", timeout=20_000).json_value()
     if size != [256, 256]: raise CheckFailed(f"the character's picture is {size}, expected 256x256")
     # malformed frames over the page's own socket: not an image, a truncated JPEG
     page.evaluate("""() => { const ws = new WebSocket('ws://' + location.host + '/ws'); ws.binaryType = 'arraybuffer';
