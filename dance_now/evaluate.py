@@ -26,10 +26,10 @@ from .character import DrawnCharacter, resolve_character
 
 # %% auto #0
 __all__ = ['LPIPS_BACKBONES', 'VARIANTS', 'TABLE_FRAMINGS', 'HELD_OUT_SEED', 'ssim', 'image_metrics', 'face_crops',
-           'nearest_pose_images', 'eval_pairs', 'random_pairs', 'lpips_weights_path', 'lpips_model', 'lpips_distance',
-           'native_stderr_off', 'pose_consistency', 'frame_changes', 'flicker', 'still_masks', 'still_flicker',
-           'EvalReport', 'find_truth', 'dance_clip', 'evaluate_character', 'framing_poses', 'real_framing_poses',
-           'sharpness', 'framing_figures', 'FramingTable', 'framing_table']
+           'nearest_pose_images', 'as_pairs', 'eval_pairs', 'random_pairs', 'lpips_weights_path', 'lpips_model',
+           'lpips_distance', 'native_stderr_off', 'pose_consistency', 'frame_changes', 'flicker', 'still_masks',
+           'still_flicker', 'EvalReport', 'find_truth', 'dance_clip', 'pair_names', 'evaluate_character',
+           'framing_poses', 'real_framing_poses', 'sharpness', 'framing_figures', 'FramingTable', 'framing_table']
 
 # %% ../nbs/14_evaluate.ipynb #7198854f
 def _gauss_window(size=11, sigma=1.5, device=None):
@@ -100,7 +100,7 @@ def _pair_loader(pair, i, size):
         if img.dtype == np.uint8 and img.ndim == 3 and img.shape[2] == 3: return lambda: _fit_pair(img, pose, size)
     raise ValueError(f"data[{i}]: expected a PairItem or a (Pose, RGB uint8 image or image file) pair, got {type(pair).__name__}")
 
-def _as_pairs(data):
+def as_pairs(data):
     "`data` as a list: a folder's `PairItem`s (`find_pairs`), else `data` itself"
     if not isinstance(data, (str, Path)): return data
     with warnings.catch_warnings():
@@ -109,7 +109,7 @@ def _as_pairs(data):
 
 def eval_pairs(data, size):
     "Loaders of the held-out pairs in `data` (a folder in the seed layout or a list of pairs), each giving `(picture, pose)` at `size`"
-    data = _as_pairs(data)
+    data = as_pairs(data)
     if not isinstance(data, (list, tuple)):
         raise ValueError(f"data: expected a folder of pairs or a list of pairs, got {type(data).__name__}")
     if not len(data): raise ValueError("data: no pairs to evaluate on")
@@ -409,7 +409,7 @@ def _training_items(character, baseline):
         if not d or not Path(d).is_dir():
             raise ValueError(f"baseline: the training folder of {character!r} ({d}) is not there; give the training pairs as baseline=FOLDER")
         baseline = d
-    items = _as_pairs(baseline)
+    items = as_pairs(baseline)
     if not isinstance(items, (list, tuple)) or not items or not all(isinstance(i, PairItem) for i in items):
         raise ValueError(f"baseline: expected a folder of training pairs or a list of PairItems, got {type(baseline).__name__}")
     return list(items)
@@ -462,7 +462,7 @@ def _pair_metrics(draws, loads, names, size, bs, n_show, n_pose, lp):
             if i in pose_at: for_pose[0].append(g); for_pose[1].append(r); for_pose[2].append(p)
     return per, faces, examples, worst, for_pose, kept
 
-def _pair_names(pairs):
+def pair_names(pairs):
     "A short name for each held-out pair (its image file's stem, else its index)"
     return [d.image.stem if isinstance(d, PairItem) else (Path(d[1]).stem if isinstance(d[1], (str, Path)) else f'#{i}')
             for i, d in enumerate(pairs)]
@@ -488,9 +488,9 @@ def evaluate_character(character,                # a `Character`, `DrawnCharacte
     if bs < 1: raise ValueError(f"bs: the batch size is at least 1, got {bs}")
     ch = resolve_character(character)
     size, name = int(ch.size), getattr(ch, 'name', repr(ch))
-    pairs = _as_pairs(data)
+    pairs = as_pairs(data)
     loads = eval_pairs(pairs, size)
-    names = _pair_names(pairs)
+    names = pair_names(pairs)
     truth = find_truth(ch, data, truth)
     train_items = _training_items(ch, baseline)
     notes = []

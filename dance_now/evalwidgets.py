@@ -23,7 +23,7 @@ from .synthetic import synthetic_frames, FRAMING_NAMES
 from .data import framing, PairItem
 from .models import face_boxes_from_label
 from .character import resolve_character, is_temporal
-from .evaluate import ssim, face_crops, eval_pairs, dance_clip, flicker, still_flicker, still_masks, find_truth, _as_pairs, _pair_names
+from .evaluate import ssim, face_crops, eval_pairs, dance_clip, flicker, still_flicker, still_masks, find_truth, as_pairs, pair_names
 from .widgets import encode_png, fit_picture, torch_threads
 
 # %% auto #0
@@ -66,8 +66,8 @@ def folder_eval_frames(data,            # a folder in the seed layout, `PairItem
                        size: int = 128, # the side of the character's pictures
                       ) -> list[EvalFrame]:
     "Held-out pairs of `data` as `EvalFrame`s: the truth is the real picture (through `dance_now.evaluate.eval_pairs`)"
-    pairs = _as_pairs(data)
-    loads, names = eval_pairs(pairs, size), _pair_names(pairs)
+    pairs = as_pairs(data)
+    loads, names = eval_pairs(pairs, size), pair_names(pairs)
     keep = sorted(set(np.linspace(0, len(loads) - 1, min(n, len(loads))).round().astype(int).tolist()))
     out = []
     for i in keep:
