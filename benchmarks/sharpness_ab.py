@@ -2,9 +2,9 @@
 
     python benchmarks/sharpness_ab.py [--character aoi] [--minutes 10] [--variants base grad=10 face_size=32] [--parallel]
 
-Each variant starts from the same weights (the character's frame-by-frame drawing, generator and face stage; fresh
-discriminators) and trains for `--minutes` of GAN phase only (no L1 warm-up, Adam 2e-4) on the same synthetic dataset
-of `TRAINING_FRAMINGS` at the character's size. Variants: `base` (the recipe as it is), `grad=W` (`grad_weight` W,
+Each variant starts from the same weights (`train_character(base=...)`: the character's frame-by-frame drawing,
+generator and face stage; fresh discriminators) and trains for `--minutes` of GAN phase only (no L1 warm-up, Adam
+2e-4) on the same synthetic dataset of `TRAINING_FRAMINGS` at the character's size. Variants: `base` (the recipe as it is), `grad=W` (`grad_weight` W,
 the gradient L1 beside the L1's 10), `face_size=S` (the face stage on S-pixel crops). Then `evaluate.framing_table`
 of each (SSIM, sharpness, face SSIM per framing; held-out synthetic poses and the shared real OpenPose poses).
 With `--parallel` the variants train at once, one thread each (a fair race on a shared machine).
@@ -28,7 +28,6 @@ def variant_kw(v):
 
 def run_variant(a, v):
     "Fine-tune, export and measure one variant; its figures as a dict"
-    from fastai.learner import Callback
     from dance_now.synthetic import make_synthetic_dataset, TRAINING_FRAMINGS
     from dance_now.train import train_character, export_character
     from dance_now.character import load_character
@@ -38,20 +37,11 @@ def run_variant(a, v):
     data = make_synthetic_dataset(work/f'data_{a.character}_{base.size}', a.character, n=a.n, size=base.size, seed=0,
                                   framings=TRAINING_FRAMINGS, progress=False)
 
-    class StartFrom(Callback):
-        "The character's generator (its label-map weights, when temporal) and face stage, before the first step"
-        order = -10
-        def before_fit(self):
-            m = self.learn.model; own = m.G.state_dict()
-            m.G.load_state_dict({k: v.float()[:, :own[k].shape[1]] if v.dim() == 4 else v.float()
-                                 for k, v in base.model.G.state_dict().items() if k in own})
-            m.face.load_state_dict({k: v.float() for k, v in base.model.face.state_dict().items()})
-
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         t0 = time.time()
         learn = train_character(data, size=base.size, warmup=0., lr=2e-4, out=work/v/'train', name=a.character, show=False,
-                                resume=False, minutes=a.minutes, cbs=[StartFrom()], **variant_kw(v))
+                                resume=False, minutes=a.minutes, base=base, **variant_kw(v))
         secs = time.time() - t0
         f = export_character(learn, work/v/f'{a.character}.pth', half=True)
         t = framing_table(load_character(f), a.n_eval, truth=a.character, samples=a.samples)

@@ -114,7 +114,8 @@ def cmd_train(a):
     budget = {} if a.minutes is None else {'minutes': a.minutes}
     t0 = time.time()
     learn = train_character(a.data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, face=not a.no_face,
-                            out=out/'train', name=a.name, resume=not a.restart, show=False, **budget)
+                            out=out/'train', name=a.name, resume=not a.restart, show=False, base=a.base, freeze=a.freeze,
+                            zoom_p=a.zoom_p, **budget)
     name = learn.settings['name']
     f = export_character(learn, out/f'{name}.pth')
     ck = out/'train'/'checkpoints'/'last.pth'
@@ -299,6 +300,12 @@ def build_parser():
     p.add_argument('--lr', type=float, default=None, help="Adam's learning rate (default: 5e-4 on a CPU, 2e-4 on a GPU)")
     p.add_argument('--no-face', action='store_true', help="without the face-enhancement stage")
     p.add_argument('--restart', action='store_true', help="start over, ignoring (and then replacing) an existing checkpoint")
+    p.add_argument('--base', default=None, help="start from this character (a .pth or a built-in name): from 256 up its "
+                   "generator is the global one, below the whole character is trained on (default: from scratch)")
+    p.add_argument('--freeze', type=float, default=None, help="with --base from 256 up: the share of training with the global "
+                   "generator fixed (default: 0.5)")
+    p.add_argument('--zoom', dest='zoom_p', type=float, default=None, help="the share of training frames zoomed in, close "
+                   "framings and people cut by the frame (default: 0.25 for photos, 0 for a synthetic dataset)")
     _done(p, cmd_train, {'path': 'DATA_DIR', 'face': '--no-face', 'resume': '--restart'})
     p = sub.add_parser('generate', help=cmd_generate.__doc__, description=cmd_generate.__doc__ +
                        ": a folder stands for its *_keypoints.json files, at any depth; sub-folders are kept in --out.")

@@ -61,7 +61,13 @@ class GANRecipe:
     grad_weight: float = 0.                # gradient L1 to the real picture (`gradient_l1`: edges drawn sharp)
     face_weight: float = 1.                # the face crops' terms, against the whole picture's
     betas: tuple = (0.5, 0.999)            # Adam's betas, of the generator and the discriminators alike
-    def __post_init__(self): GANLoss(self.gan_mode)          # a clear error for an unknown mode, now
+    def __post_init__(self):
+        "A clear error now for an unknown mode or a weight that is not a finite number >= 0"
+        GANLoss(self.gan_mode)
+        for k in ('fm_weight', 'l1_weight', 'grad_weight', 'face_weight'):
+            v = getattr(self, k)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not (math.isfinite(v) and v >= 0):
+                raise ValueError(f"{k}: expected a finite weight >= 0, got {v!r}")
     def pixel_loss(self, fake, real):
         "`(loss, parts)` of the picture against the truth alone (the warm-up's objective): L1 and gradient L1"
         parts = {'l1': self.l1_weight * F.l1_loss(fake, real)}
@@ -488,19 +494,23 @@ GRAD_WEIGHT = 0.     # the gradient L1's weight in training (`GANRecipe.grad_wei
 FREEZE_GLOBAL = 0.5   # with a `base`: the share of training with its global generator fixed, the enhancer learning alone
 
 def start_from_base(model, base):
-    "Put the generator of the character `base` (a `Character`, a file or a built-in name) inside `model`'s coarse-to-fine generator, as its global generator"
-    if not isinstance(model.G, LocalEnhancer):
-        raise ValueError("base: only a coarse-to-fine model (size 256 and up) has a global generator to start from")
+    """Start `model` from the character `base` (a `Character`, a file or a built-in name): a coarse-to-fine model's global
+    generator is `base`'s generator; a single-scale model is `base` itself (generator and face stage), trained on"""
     ch = base if isinstance(base, Character) else load_character(base, device='cpu')
-    inner = model.G.global_generator()
+    whole = not isinstance(model.G, LocalEnhancer)
+    inner = model.G if whole else model.G.global_generator()
     state = {k: v.float() for k, v in ch.model.G.state_dict().items()}
     if ch.model.temporal:                    # a temporal base: its drawing of the label map alone (no previous picture)
         own = inner.state_dict()
         state = {k: v[:, :own[k].shape[1]] if k in own and v.dim() == 4 and v.shape[1] > own[k].shape[1] else v for k, v in state.items()}
-    try: inner.load_state_dict(state)
+    try:
+        inner.load_state_dict(state)
+        if whole and model.face is not None and ch.model.face is not None:
+            model.face.load_state_dict({k: v.float() for k, v in ch.model.face.state_dict().items()})
     except RuntimeError as e:
-        raise ValueError(f"base: {base!r}'s generator ({ch.model.config['generator']}) is not the global generator "
-                         f"of this model ({model.config['generator']}); train the base with the same generator settings") from e
+        raise ValueError(f"base: {base!r} ({ch.model.config['generator']}, face {ch.model.config.get('face')}) is not "
+                         f"{'this model' if whole else 'the global generator of this model'} ({model.config['generator']}, "
+                         f"face {model.config.get('face')}); train the base with the same generator settings") from e
     return ch
 
 def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, gan_mode='lsgan', out=None, name=None,
@@ -514,7 +524,10 @@ def character_learner(path, size=256, bs=8, lr=None, valid_pct=0.1, face=True, g
     out = Path(out) if out is not None else default_out(path)
     torch.manual_seed(seed)
     if zoom_p is None: zoom_p = default_zoom_p(path)
-    if freeze is None: freeze = FREEZE_GLOBAL if base is not None else 0.
+    coarse_to_fine = bool(model_config(size, face=False, **(model_kw or {})).get('enhancers'))
+    if freeze is None: freeze = FREEZE_GLOBAL if base is not None and coarse_to_fine else 0.
+    if freeze and not coarse_to_fine:
+        raise ValueError(f"freeze: only a coarse-to-fine model (size 256 and up) has a global generator to keep fixed, got {freeze!r} at size {size}")
     dls = get_dls(path, size=size, bs=bs, valid_pct=valid_pct, seed=seed, augment=augment, num_workers=num_workers, device=device,
                   zoom_p=zoom_p)
     if grad_weight is None: grad_weight = GRAD_WEIGHT
@@ -552,8 +565,8 @@ def train_character(path,                    # the training frames: images with 
                     mixed_precision=None,    # low precision (None: where `fast_low_precision` says it is faster)
                     augment: bool = True,    # augment the training frames
                     zoom_p: float = None,    # the share zoomed in (aligned crops of picture and pose; None: `default_zoom_p`)
-                    base=None,               # a trained character (file, name) whose generator starts the global one (size >= 256)
-                    freeze: float = None,    # the share of training with that global generator fixed (None: `FREEZE_GLOBAL` with a base)
+                    base=None,               # a trained character (file, name) to start from: its generator is the global one from 256 up, else the whole model, trained on
+                    freeze: float = None,    # the share of training with that global generator fixed (None: `FREEZE_GLOBAL` with a base from 256 up, else 0)
                     model_kw: dict = None,   # generator settings that override the size's preset
                     disc_kw: dict = None,    # discriminator settings (`build_discriminators`)
                     warmup: float = None,    # the L1-only share of training (None: `DEFAULT_WARMUP` of the device)
