@@ -6,7 +6,8 @@ Each variant starts from the same weights (`train_character(base=...)`: the char
 generator and face stage; fresh discriminators) and trains for `--minutes` of GAN phase only (no L1 warm-up, Adam
 2e-4) on the same synthetic dataset of `TRAINING_FRAMINGS` at the character's size. Variants: `base` (the recipe as it
 is), `grad=W` (`grad_weight` W, the gradient L1 beside the L1's 10), `face_size=S` (the face stage on S-pixel crops).
-Then `evaluate.framing_table` of each (SSIM, sharpness, face SSIM per framing; held-out synthetic poses and the shared real OpenPose poses).
+Then `evaluate.framing_table` of each (SSIM, sharpness, face SSIM per framing; held-out synthetic poses and the
+shared real OpenPose poses).
 With `--parallel` the variants train at once, one thread each (a fair race on a shared machine).
 """
 import argparse, json, subprocess, sys, time, warnings
