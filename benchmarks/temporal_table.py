@@ -6,7 +6,7 @@ For each character: a synthetic dataset of dance clips at the character's size, 
 dances (SSIM per frame, flicker against the truth's, still flicker, drift over a 1,000-frame dance) for the same
 character drawn frame by frame (`FrameByFrame`: `generate`) and temporal (`animate`). Writes table.json, table.md and
 a GIF truth | frame by frame | temporal per character to --out; `--ship` writes the temporal characters into
-dance_now/weights/ (half precision).
+dance_now/weights/<name>_gan.pth (half precision; the built-in names are the textured puppets).
 
     python benchmarks/temporal_table.py --characters aoi kenta mika --minutes 10 [--ship] [--out benchmarks/_out/temporal]
     python benchmarks/temporal_table.py --measure-only      # the table of the characters as they are shipped
@@ -37,7 +37,7 @@ out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 print(cpu_summary(), "; float32")
 rows, info = {}, {}
 for name in a.characters:
-    base = load_character(name, 'cpu', amp=False)
+    base = load_character(f'{name}_gan', 'cpu', amp=False)          # the shipped pix2pix version
     ch = base
     if not a.measure_only:
         size = base.size
@@ -48,7 +48,7 @@ for name in a.characters:
         f = export_character(learn, out/f'{name}.pth', half=True)
         info[name] = dict(seconds=round(time.perf_counter() - t), steps=len(learn.cond_gan.history['g']), pairs=learn.settings['pairs'])
         ch = load_character(f, 'cpu', amp=False)
-        if a.ship: shutil.copyfile(f, builtin_weights(name))
+        if a.ship: shutil.copyfile(f, builtin_weights(f'{name}_gan'))       # the shipped pix2pix version
     if not is_temporal(ch): print(f"{name}: frame by frame (no temporal model to compare)")
     r = temporal_table(both_ways(ch) if is_temporal(ch) else {name: ch}, name)
     rows.update({k: v for k, v in r.items() if k != 'truth'}); rows[f'{name} truth'] = r['truth']

@@ -1,4 +1,4 @@
-"""Train the three built-in characters and ship their weights (dance_now/weights/<name>.pth), with a quality table.
+"""Train the three built-in characters as pix2pix GANs and ship their weights (dance_now/weights/<name>_gan.pth), with a quality table.
 
     python benchmarks/train_builtin.py [--size 128] [--n 1200] [--epochs 12] [--minutes M] [--framings full=.5,head=.5]
                                        [--base DIR_OR_FILE] [--characters aoi kenta mika]
@@ -50,7 +50,7 @@ def main():
             learn = train_character(data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, out=work/f'train_{name}_{a.size}', name=name,
                                     show=False, resume=a.resume, minutes=a.minutes, **kw)
         secs = time.time() - t0
-        f = export_character(learn, (work if a.no_ship else builtin_weights(name).parent)/f'{name}.pth', half=True)
+        f = export_character(learn, work/f'{name}.pth' if a.no_ship else builtin_weights(f'{name}_gan'), half=True)   # the shipped pix2pix version
         ch = load_character(f)
         held = random_pairs(name, a.n_eval, a.size, seed=12345)     # held-out random poses, truth drawn with the skeleton's depth
         rep = evaluate_character(ch, held, truth=name, baseline=data, without_face_stage=True,

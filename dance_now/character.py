@@ -18,10 +18,10 @@ from .models import Pix2PixModel, model_config
 from .characters import get_style, draw_character, CHARACTERS
 
 # %% auto #0
-__all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'default_device', 'fast_low_precision',
-           'is_character', 'out_size', 'shrink', 'Character', 'DrawnCharacter', 'pose_jump', 'is_cut', 'is_temporal',
-           'Animator', 'CharacterFileError', 'character_record', 'save_character', 'read_character_file',
-           'builtin_weights', 'load_character', 'resolve_character']
+__all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'GAN_CHARACTERS', 'default_device',
+           'fast_low_precision', 'is_character', 'out_size', 'shrink', 'Character', 'DrawnCharacter', 'pose_jump',
+           'is_cut', 'is_temporal', 'Animator', 'CharacterFileError', 'character_record', 'save_character',
+           'read_character_file', 'model_from_config', 'builtin_weights', 'load_character', 'resolve_character']
 
 # %% ../nbs/07_character.ipynb #adc5a9b3
 def default_device():
@@ -96,6 +96,8 @@ class Character:
     @torch.inference_mode()
     def _draw(self, poses, bs, face):
         "The generator's pictures for `poses` (people only), in batches of `bs`"
+        if getattr(self.model, 'draws_poses', False):          # a textured puppet draws from the poses themselves
+            return self.model.draw([fit_square(p, self.size)[1] for p in poses], self.size, bs)
         imgs = []
         for i in range(0, len(poses), bs):
             lm = torch.from_numpy(self.label_maps(poses[i:i + bs])).to(self.device).float().div_(255)
@@ -299,9 +301,16 @@ def read_character_file(file) -> dict:
     return obj
 
 # %% ../nbs/07_character.ipynb #86b0fc80
+def model_from_config(cfg: dict):
+    "The untrained model a character file's `model` config describes: a textured puppet (`kind='puppet'`) or a `Pix2PixModel`"
+    if cfg.get('kind') == 'puppet':
+        from dance_now.puppet import PuppetModel      # the puppet's notebook comes later and builds on this one
+        return PuppetModel.from_config(cfg)
+    return Pix2PixModel.from_config(cfg)
+
 def _model_from(obj, path):
-    "The `Pix2PixModel` of a checked record, its weights loaded (float16 weights cast back to float32)"
-    try: model = Pix2PixModel.from_config(obj['model'])
+    "The model of a checked record (a `Pix2PixModel`, or a textured puppet), its weights loaded (float16 cast back to float32)"
+    try: model = model_from_config(obj['model'])
     except (TypeError, ValueError, KeyError) as e: raise CharacterFileError(f"{path}: field 'model' is not a model config ({e})") from None
     for key, net, what in (('generator', model.G, ''), ('face', model.face, ' a face stage'), ('blend', model.blend, ' a blend head')):
         if net is None: continue
@@ -316,6 +325,8 @@ def builtin_weights(name) -> Path:
     return Path(dance_now.__file__).parent/'weights'/f'{name}.pth'
 
 BUILTIN_CHARACTERS = [n for n in CHARACTERS if builtin_weights(n).exists()]   # the built-ins with shipped weights
+# the shipped pix2pix (temporal) versions of the built-ins, by the name that loads them: bases to train on
+GAN_CHARACTERS = [f'{n}_gan' for n in CHARACTERS if builtin_weights(f'{n}_gan').exists()]
 
 def load_character(file,                    # a character file, or the name of a built-in character
                    device=None,             # where it draws (`None`: `default_device()`)

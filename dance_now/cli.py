@@ -16,8 +16,8 @@ from .render import *
 
 # %% auto #0
 __all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_MINUTES', 'pose_files', 'pose_frame', 'check_out_folder', 'cmd_render',
-           'cmd_data', 'checkpoint_progress', 'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'cmd_live',
-           'run_demo', 'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
+           'cmd_data', 'checkpoint_progress', 'train_puppet_cmd', 'cmd_train', 'cmd_generate', 'cmd_dance',
+           'cmd_replace', 'cmd_live', 'run_demo', 'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
 
 # %% ../nbs/16_cli.ipynb #c005
 KEYPOINTS_SUFFIX = '_keypoints.json'
@@ -106,11 +106,26 @@ def checkpoint_progress(ck) -> tuple|None:
     except ValueError: return (None, None)
     return d.get('epoch'), d.get('n_epoch')
 
+def train_puppet_cmd(a, out):
+    "`dance_now train --puppet`: fit a textured puppet (`dance_now.puppet.train_puppet`) and say where it is"
+    from dance_now.puppet import train_puppet
+    from dance_now.synthetic import dataset_character
+    bad = [f for f, v in (('--base', a.base), ('--freeze', a.freeze), ('--zoom', a.zoom_p), ('--minutes', a.minutes)) if v is not None]
+    if bad: raise ValueError(f"{bad[0]}: not for --puppet (a puppet learns every framing from the data's own; it trains --steps steps)")
+    name = a.name or dataset_character(a.data) or Path(a.data).resolve().name
+    f = out/f'{name}.pth'
+    if a.restart: Path(str(f) + '.ckpt').unlink(missing_ok=True)
+    t0 = time.time()
+    train_puppet(a.data, f, size=a.size, steps=a.steps, bs=a.bs, lr=a.lr or .03, name=name)
+    print(f"trained {name!r} (a textured puppet): {a.steps} steps, {time.time() - t0:.0f} s in this run\n  character:  {f}")
+    return f
+
 def cmd_train(a):
     "Train a character on a folder of frames and export it"
     from dance_now.train import train_character, export_character
     out = check_out_folder(a.out)
     if not Path(a.data).is_dir(): raise FileNotFoundError(f"{a.data}: no such folder (DATA_DIR)")
+    if a.puppet: return train_puppet_cmd(a, out)
     budget = {} if a.minutes is None else {'minutes': a.minutes}
     t0 = time.time()
     learn = train_character(a.data, size=a.size, epochs=a.epochs, bs=a.bs, lr=a.lr, face=not a.no_face,
@@ -306,6 +321,9 @@ def build_parser():
                    "generator fixed (default: 0.5)")
     p.add_argument('--zoom', dest='zoom_p', type=float, default=None, help="the share of training frames zoomed in, close "
                    "framings and people cut by the frame (default: 0.25 for photos, 0 for a synthetic dataset)")
+    p.add_argument('--puppet', action='store_true', help="train a textured puppet (dance_now.puppet: part textures placed by "
+                   "the pose; sharp at any framing, minutes on a CPU) instead of the GAN")
+    p.add_argument('--steps', type=int, default=1500, help="with --puppet: optimiser steps (default: %(default)s)")
     _done(p, cmd_train, {'path': 'DATA_DIR', 'face': '--no-face', 'resume': '--restart'})
     p = sub.add_parser('generate', help=cmd_generate.__doc__, description=cmd_generate.__doc__ +
                        ": a folder stands for its *_keypoints.json files, at any depth; sub-folders are kept in --out.")

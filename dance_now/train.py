@@ -21,7 +21,7 @@ from .data import *
 from .models import *
 from .synthetic import dataset_character
 from .character import (Character, save_character, load_character, builtin_weights, default_device,
-                                 fast_low_precision, CharacterFileError)
+                                 fast_low_precision, CharacterFileError, GAN_CHARACTERS)
 # fastai's layers module still calls the deprecated `torch.jit.script` at import: keep that one warning quiet
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 from fastai.learner import Learner, Callback, CancelFitException, CancelEpochException
@@ -497,6 +497,9 @@ def start_from_base(model, base):
     """Start `model` from the character `base` (a `Character`, a file or a built-in name): a coarse-to-fine model's global
     generator is `base`'s generator; a single-scale model is `base` itself (generator and face stage), trained on"""
     ch = base if isinstance(base, Character) else load_character(base, device='cpu')
+    if getattr(ch.model, 'draws_poses', False):
+        raise ValueError(f"base: {base!r} is a textured puppet (`dance_now.puppet`), not a generator to start from; "
+                         f"give a pix2pix character (shipped: {', '.join(GAN_CHARACTERS)})")
     whole = not isinstance(model.G, LocalEnhancer)
     inner = model.G if whole else model.G.global_generator()
     state = {k: v.float() for k, v in ch.model.G.state_dict().items()}

@@ -2,7 +2,7 @@
 
     python tools/readme_images.py
 
-nbs/images/characters.png: each built-in character drawn by its trained generator in the same random poses, with
+nbs/images/characters.png: each built-in character (256 px) drawn in the same random poses, with
 the label map the generator saw, whole and then framed closer (knees, waist, head and shoulders up);
 nbs/images/dance.gif: skeleton | aoi | kenta | mika, dancing; nbs/images/replaced.png: the portrait that ships with
 matplotlib, and each character in her place (`dance_now replace`);
@@ -41,7 +41,7 @@ def replaced(chars):
     pics = [read_image(sample_photo())] + [replace_person(sample_photo(), ch) for ch in chars]
     print('wrote', save_image(IMAGES/'replaced.png', np.concatenate(pics, 1)))
 
-def main(size=128, n=5, seed=7):
+def main(size=256, n=5, seed=7):
     chars = [load_character(c, device='cpu') for c in CHARACTERS]
     rng = np.random.default_rng(seed)
     poses = [random_pose(rng, size) for _ in range(n)]
