@@ -75,15 +75,25 @@ def _head_frames(pose, b, bok, hf, put):
     if bok[1]: put('neck', bone_frame(b[1], hf.to_image([(0, -.6)])[0], .4 * d, .2 * d))
     _face_frames(*_xy_ok(pose, 'face'), hf, put)
 
-def _body_frames(b, bok, u, put):
-    "The torso's frame (shoulders by hips) and the skirt's or shorts' (hips by thighs)"
+def _torso(b, bok, u, m, side):
+    "`(origin, A, B)` of the torso from the neck to the mid-hip `m`, as wide as the shoulders (at least 0.24 body units)"
+    across = _perp(_dir(m - b[1]))
+    sv = (b[5] - b[2]) / 2 if bok[2] and bok[5] else side * .25 * u
+    if abs(np.dot(sv, across)) < .12 * u: sv = sv + across * .12 * u * (1 if np.dot(sv, side) >= 0 else -1)
+    return (b[1] + m) / 2, -sv * 1.6, (m - b[1]) / 2 * 1.35
+
+def _hips_below(b, bok, u, up):
+    "Where the mid-hip is when the frame cuts it off (a portrait): a body unit below the neck, across the shoulders"
+    down = _perp(_dir(b[5] - b[2]))
+    if np.dot(down, up if up is not None else np.array([0., -1.])) > 0: down = -down
+    return b[1] + u * down
+
+def _body_frames(b, bok, u, put, up=None):
+    "The torso's frame (shoulders by hips; the hips guessed below a portrait's edge) and the skirt's or shorts' (hips by thighs)"
     r, l, m = _hips(b, bok)
     down, side = _torso_axes(b, bok)
-    if bok[1] and m is not None:
-        across = _perp(_dir(m - b[1]))
-        sv = (b[5] - b[2]) / 2 if bok[2] and bok[5] else side * .25 * u
-        if abs(np.dot(sv, across)) < .12 * u: sv = sv + across * .12 * u * (1 if np.dot(sv, side) >= 0 else -1)
-        put('torso', rect_frame((b[1] + m) / 2, -sv * 1.6, (m - b[1]) / 2 * 1.35))
+    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, _hips_below(b, bok, u, up), side)))
+    if bok[1] and m is not None: put('torso', rect_frame(*_torso(b, bok, u, m, side)))
     if r is None or l is None: return
     def thigh(hip, knee):
         "Hip to knee, at most 0.8 body units"
@@ -136,7 +146,7 @@ def part_frames(pose: Pose) -> dict:
         u = body_unit(pose)
         hf = head_frame(pose, u)
         if hf is not None: _head_frames(pose, b, bok, hf, put)
-        _body_frames(b, bok, u, put)
+        _body_frames(b, bok, u, put, None if hf is None else hf.up)
         _limb_frames(pose, b, bok, u, put)
         rank, behind = _ranks(pose, u)
     else: rank, behind = np.arange(N_PARTS), np.zeros(N_PARTS, np.float32)
