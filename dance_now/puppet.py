@@ -14,7 +14,7 @@ from .keypoints import *
 from .render import fit_square, read_image
 from .data import find_pairs
 from .characters import _xy_ok, body_unit, head_frame, infer_depth, layer_order, _hips, _torso_axes
-from .character import Character, save_character
+from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
 
@@ -82,7 +82,7 @@ def _torso(b, bok, u, m, side):
     if abs(np.dot(sv, across)) < .12 * u: sv = sv + across * .12 * u * (1 if np.dot(sv, side) >= 0 else -1)
     return (b[1] + m) / 2, -sv * 1.6, (m - b[1]) / 2 * 1.35
 
-def _hips_below(b, bok, u, up):
+def _hips_below(b, u, up):
     "Where the mid-hip is when the frame cuts it off (a portrait): a body unit below the neck, across the shoulders"
     down = _perp(_dir(b[5] - b[2]))
     if np.dot(down, up if up is not None else np.array([0., -1.])) > 0: down = -down
@@ -92,7 +92,7 @@ def _body_frames(b, bok, u, put, up=None):
     "The torso's frame (shoulders by hips; the hips guessed below a portrait's edge) and the skirt's or shorts' (hips by thighs)"
     r, l, m = _hips(b, bok)
     down, side = _torso_axes(b, bok)
-    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, _hips_below(b, bok, u, up), side)))
+    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, _hips_below(b, u, up), side)))
     if bok[1] and m is not None: put('torso', rect_frame(*_torso(b, bok, u, m, side)))
     if r is None or l is None: return
     def thigh(hip, knee):
@@ -298,7 +298,7 @@ def _batch(pics, idx, crop, rng):
 
 def puppet_step(model, opt, frames, target, wins, crop):
     "One Adam step on the L1 distance of the drawn windows to `target`; the loss"
-    shifted = {k: v.clone() for k, v in frames.items()}
+    shifted = {**frames, 'frames': frames['frames'].clone()}
     shifted['frames'][:, :, 0] -= torch.tensor([w[0] for w in wins], dtype=shifted['frames'].dtype)[:, None]
     shifted['frames'][:, :, 1] -= torch.tensor([w[1] for w in wins], dtype=shifted['frames'].dtype)[:, None]
     loss = (model.render(shifted, crop, window=(0, 0, crop)) - target).abs().mean()
@@ -307,10 +307,8 @@ def puppet_step(model, opt, frames, target, wins, crop):
 
 # %% ../nbs/08b_puppet.ipynb #6dd140c2
 def _background(pics, n=16):
-    "The median colour of the borders of the first `n` pictures"
-    edge = [np.concatenate([img[:2].reshape(-1, 3), img[-2:].reshape(-1, 3), img[:, :2].reshape(-1, 3), img[:, -2:].reshape(-1, 3)])
-            for img, _ in (pics[i] for i in range(min(n, len(pics))))]
-    return tuple(int(v) for v in np.median(np.concatenate(edge), 0).round())
+    "The median of the border colours (`_background_of`) of the first `n` pictures"
+    return tuple(int(v) for v in np.median([_background_of(pics[i][0]) for i in range(min(n, len(pics)))], 0).round())
 
 def _checkpoint(out): return Path(out).with_name(Path(out).name + '.ckpt')
 
