@@ -18,10 +18,11 @@ from .models import Pix2PixModel, model_config
 from .characters import get_style, draw_character, CHARACTERS
 
 # %% auto #0
-__all__ = ['CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'GAN_CHARACTERS', 'default_device',
-           'fast_low_precision', 'is_character', 'out_size', 'shrink', 'Character', 'DrawnCharacter', 'pose_jump',
-           'is_cut', 'is_temporal', 'Animator', 'CharacterFileError', 'character_record', 'save_character',
-           'read_character_file', 'model_from_config', 'builtin_weights', 'load_character', 'resolve_character']
+__all__ = ['ANY_SIZE_MAX', 'CUT_JUMP', 'CHARACTER_FORMAT', 'CHARACTER_VERSION', 'BUILTIN_CHARACTERS', 'GAN_CHARACTERS',
+           'default_device', 'fast_low_precision', 'is_character', 'out_size', 'drawing_size', 'shrink', 'Character',
+           'DrawnCharacter', 'pose_jump', 'is_cut', 'is_temporal', 'Animator', 'CharacterFileError', 'character_record',
+           'save_character', 'read_character_file', 'model_from_config', 'builtin_weights', 'load_character',
+           'resolve_character']
 
 # %% ../nbs/07_character.ipynb #adc5a9b3
 def default_device():
@@ -51,12 +52,21 @@ def _background_of(img, border=2):
                            f[:, :border].reshape(-1, 3), f[:, -border:].reshape(-1, 3)])
     return tuple(int(v) for v in np.median(edge, 0).round())
 
-def out_size(size, own) -> int:
-    "The side of the pictures asked for: `size`, at most the character's `own` (`None`: its own)"
+ANY_SIZE_MAX = 1024      # the largest side a character that draws at any size (a puppet, a procedural one) is drawn at
+
+def out_size(size, own, most=None) -> int:
+    "The side of the pictures asked for: `size`, at most `most` (`None`: the character's `own`, its size; `size=None`: `own`)"
     if size is None: return own
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or not 8 <= size <= own:
-        raise ValueError(f"size: expected a side from 8 to the character's own {own} pixels, got {size!r}")
+    most = own if most is None else most
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or not 8 <= size <= most:
+        raise ValueError(f"size: expected a side from 8 to {most} pixels (the character's own is {own}), got {size!r}")
     return int(size)
+
+def drawing_size(character, magnification: float) -> int:
+    "The side to draw `character` at for a picture then enlarged `magnification` times: as many pixels as it will cover when it draws at any size (up to its `max_size`), else its own"
+    own, most = character.size, getattr(character, 'max_size', character.size)
+    if not magnification > 0: raise ValueError(f"magnification: expected a positive number, got {magnification!r}")
+    return int(min(most, max(own, round(own * magnification))))
 
 def shrink(img, size):
     "`img` at `size`x`size` (area-averaged), or itself at that size"
@@ -82,6 +92,16 @@ class Character:
     def __repr__(self): return f"Character({self.name!r}, size={self.size}, device={self.device.type})"
 
     @property
+    def draws_any_size(self) -> bool:
+        "Whether it draws at any size (a textured puppet, placed by the pose), not only at its own (a generator)"
+        return bool(getattr(self.model, 'draws_poses', False))
+
+    @property
+    def max_size(self) -> int:
+        "The largest side `generate` draws: `ANY_SIZE_MAX` for a puppet, its own for a generator (smaller ones are shrunk from it)"
+        return max(self.size, ANY_SIZE_MAX) if self.draws_any_size else self.size
+
+    @property
     def background(self):
         "The RGB colour of an empty frame: stored in the file, or (old files) the border of one drawn picture"
         if self._background is None:
@@ -94,10 +114,11 @@ class Character:
         return np.stack([render_label_map(None if p is None else fit_square(p, self.size)[1], self.size) for p in poses])
 
     @torch.inference_mode()
-    def _draw(self, poses, bs, face):
-        "The generator's pictures for `poses` (people only), in batches of `bs`"
-        if getattr(self.model, 'draws_poses', False):          # a textured puppet draws from the poses themselves
-            return self.model.draw([fit_square(p, self.size)[1] for p in poses], self.size, bs)
+    def _draw(self, poses, bs, face, size=None):
+        "The generator's pictures for `poses` (people only), in batches of `bs`; a puppet's at `size` (`None`: its own)"
+        if self.draws_any_size:                                # a textured puppet draws from the poses themselves
+            size = size or self.size
+            return self.model.draw([fit_square(p, size)[1] for p in poses], size, bs)
         imgs = []
         for i in range(0, len(poses), bs):
             lm = torch.from_numpy(self.label_maps(poses[i:i + bs])).to(self.device).float().div_(255)
@@ -110,13 +131,13 @@ class Character:
                  poses,                # a `Pose`, `None` for nobody, or a list of them
                  bs: int = 16,         # poses drawn at once
                  face: bool = True,    # with the face stage (when the character has one)
-                 size: int = None):    # the side of the pictures, at most its own (`None`: its own)
+                 size: int = None):    # the side of the pictures, at most its `max_size` (`None`: its own)
         "The character drawn in `poses` as RGB uint8 image(s) of `size`; `None` gives its empty frame"
-        size = out_size(size, self.size)
+        size = out_size(size, self.size, self.max_size)
         single = isinstance(poses, Pose) or poses is None
         poses = [poses] if single else list(poses)
-        drawn = iter(self._draw([p for p in poses if p is not None], bs, face))
-        empty = lambda: np.full((self.size, self.size, 3), self.background, np.uint8)
+        drawn = iter(self._draw([p for p in poses if p is not None], bs, face, size))
+        empty = lambda: np.full((size, size, 3), self.background, np.uint8)
         imgs = [shrink(next(drawn) if p is not None else empty(), size) for p in poses]
         return imgs[0] if single else imgs
 
@@ -135,9 +156,11 @@ class DrawnCharacter:
 
     def __repr__(self): return f"DrawnCharacter({self.name!r}, size={self.size})"
 
+    max_size = ANY_SIZE_MAX                               # drawn, not generated: sharp at any size
+
     def generate(self, poses, bs=16, face=True, size=None):
         "The character drawn in `poses` (a `Pose`, `None` for nobody, or a list) as RGB uint8 image(s) of `size` (`None`: its own)"
-        size = out_size(size, self.size)
+        size = out_size(size, self.size, self.max_size)
         single = isinstance(poses, Pose) or poses is None
         out = [np.full((size, size, 3), self.background, np.uint8) if p is None
                else draw_character(fit_square(p, size)[1], self.style, size)

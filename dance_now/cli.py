@@ -15,9 +15,10 @@ from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_MINUTES', 'pose_files', 'pose_frame', 'check_out_folder', 'cmd_render',
-           'cmd_data', 'checkpoint_progress', 'train_puppet_cmd', 'cmd_train', 'cmd_generate', 'cmd_dance',
-           'cmd_replace', 'cmd_live', 'run_demo', 'cmd_demo', 'build_parser', 'as_flags', 'interrupted', 'main']
+__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_STEPS', 'DEMO_MINUTES', 'DEMO_SIZE', 'pose_files', 'pose_frame',
+           'check_out_folder', 'cmd_render', 'cmd_data', 'checkpoint_progress', 'train_puppet_cmd', 'cmd_train',
+           'cmd_generate', 'cmd_dance', 'cmd_replace', 'cmd_live', 'run_demo', 'cmd_demo', 'build_parser', 'as_flags',
+           'interrupted', 'main']
 
 # %% ../nbs/16_cli.ipynb #c005
 KEYPOINTS_SUFFIX = '_keypoints.json'
@@ -185,7 +186,9 @@ def cmd_live(a):
     run_live(a.character, a.host, a.port, camera, open_browser=a.open, menu=tuple(a.menu))
 
 # %% ../nbs/16_cli.ipynb #c017
-DEMO_MINUTES = 10.   # the demo's training budget: the whole demo within ~15 min on 2 cores, float32 or bfloat16
+DEMO_STEPS = 600     # the demo's puppet: training steps, about 5 min of 2 cores in float32 (no faster CPU needed)
+DEMO_MINUTES = 10.   # the GAN demo's (`gan=True`) training budget: the whole demo within ~15 min on 2 cores, float32 or bfloat16
+DEMO_SIZE = {False: 256, True: 128}   # the demo's image size, for a puppet and for the GAN
 
 def _baseline(data, held, size):
     "SSIM, PSNR and L1 of the nearest-neighbour baseline on the held-out `(pose, truth)` pairs, and its pictures"
@@ -201,39 +204,49 @@ def _framing_mix(framings):
     from dance_now.synthetic import FRAMING_NAMES
     return ', '.join(f"{v:.0%} {FRAMING_NAMES[k]}" for k, v in framings.items())
 
+def _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes):
+    "The demo's character trained on `data`: a textured puppet of `steps`, or with `gan` the pix2pix GAN; its file and what was done"
+    if not gan:
+        from dance_now.puppet import train_puppet
+        train_puppet(data, out/f'{character}.pth', size=size, steps=steps, bs=bs, tex=192, name=character, progress=False)
+        return out/f'{character}.pth', f"a textured puppet, {steps} steps", steps
+    from dance_now.train import train_character, export_character
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        learn = train_character(data, size=size, epochs=epochs, bs=bs, out=out/'train', name=character, show=False,
+                                minutes=minutes or None)
+    done, _ = checkpoint_progress(out/'train'/'checkpoints'/'last.pth') or (None, None)
+    return export_character(learn, out/f'{character}.pth'), f"the GAN, {done} epochs" + (f" (budget {minutes:g} min)" if minutes else ''), done
+
 def run_demo(out='dance_now_demo',  # output folder
              character='aoi',       # the built-in character to train
              n=900,                 # synthetic training images
-             size=128,              # image size
-             epochs=12,             # training epochs, when there is no time budget (`minutes=0`)
-             bs=8,                  # batch size
-             minutes=DEMO_MINUTES,  # training's time budget: it chooses the epochs (0: `epochs` instead)
+             size=None,             # image size (`None`: `DEMO_SIZE`, 256 for a puppet, 128 for the GAN)
+             epochs=12,             # the GAN's training epochs, when there is no time budget (`minutes=0`)
+             bs=8,                  # batch size (a puppet's: windows a step)
+             minutes=DEMO_MINUTES,  # the GAN's time budget: it chooses the epochs (0: `epochs` instead)
              seed=0,                # random seed
              n_eval=32,             # held-out poses it is evaluated on
-             quiet=False):          # print nothing
+             quiet=False,           # print nothing
+             gan=False,             # train the pix2pix GAN (`train_character`), not a textured puppet (`train_puppet`)
+             steps=DEMO_STEPS):     # a puppet's training steps
     "Synthetic data -> training -> exported character, dance GIF, comparison PNG and metrics JSON in `out`"
     from dance_now.characters import CHARACTERS
     from dance_now.synthetic import make_synthetic_dataset, TRAINING_FRAMINGS, FRAMING_NAMES
     from dance_now.skeleton import dance
-    from dance_now.train import train_character, export_character
     from dance_now.character import load_character
     from dance_now.evaluate import evaluate_character, random_pairs, framing_table
     from dance_now.transfer import stage_video, sample_photo
     if character not in CHARACTERS: raise ValueError(f"character: {character!r} is not one of {CHARACTERS}")
     out = check_out_folder(out)
-    say = (lambda *x: None) if quiet else print
+    say, size = (lambda *x: None) if quiet else print, size or DEMO_SIZE[bool(gan)]
     t0 = time.time()
     data = make_synthetic_dataset(out/'data', character, n=n, size=size, seed=seed, framings=TRAINING_FRAMINGS, progress=False)
     say(f"[1/4] dataset: {n} images of {character!r} at {size}x{size}, {_framing_mix(TRAINING_FRAMINGS)}, in {data}/ ({time.time() - t0:.0f} s)")
     t1 = time.time()
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        learn = train_character(data, size=size, epochs=epochs, bs=bs, out=out/'train', name=character, show=False,
-                                minutes=minutes or None)
+    ch_file, what, done = _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes)
     train_s = time.time() - t1
-    done, _ = checkpoint_progress(out/'train'/'checkpoints'/'last.pth') or (None, None)
-    say(f"[2/4] trained {done} epochs in {train_s:.0f} s" + (f" (budget {minutes:g} min)" if minutes else ''))
-    ch_file = export_character(learn, out/f'{character}.pth')
+    say(f"[2/4] trained {what} in {train_s:.0f} s")
     ch = load_character(ch_file)
     held = random_pairs(character, n_eval, size, seed=seed + 10_000)         # poses the model never saw, and their truth
     rep = evaluate_character(ch, held, truth=character, n_pose=0, n_dance=0, use_lpips=False, n_show=0)
@@ -253,7 +266,8 @@ def run_demo(out='dance_now_demo',  # output folder
     stage_video(out/'dancer.mp4', n=72, blank=0, name=dancer, size=(640, 480), fps=24, seed=seed + 2)
     atomic_write_bytes(out/'photo.jpg', sample_photo().read_bytes())
     m = rep.metrics
-    metrics = {'character': character, 'size': size, 'n_train_images': n, 'epochs': done, 'minutes': minutes,
+    metrics = {'character': character, 'size': size, 'n_train_images': n, 'kind': 'gan' if gan else 'puppet',
+               ('epochs' if gan else 'steps'): done, 'minutes': minutes if gan else None,
                'train_seconds': round(train_s, 1), 'device': str(ch.device),
                'held_out': {'model': {k: m[k] for k in ('ssim', 'psnr', 'l1', 'face_ssim')}, 'nearest_neighbour': base},
                'framings': by_framing}
@@ -269,8 +283,8 @@ def run_demo(out='dance_now_demo',  # output folder
     return metrics
 
 def cmd_demo(a):
-    "Make data, train within a time budget, and write a character, a dance GIF, a comparison PNG and metrics"
-    return run_demo(a.out, a.character, a.n, a.size, a.epochs, a.bs, a.minutes, a.seed)
+    "Make data, train a character on it, and write it, a dance GIF, a comparison PNG, its framing table and metrics"
+    return run_demo(a.out, a.character, a.n, a.size, a.epochs, a.bs, a.minutes, a.seed, gan=a.gan, steps=a.steps)
 
 # %% ../nbs/16_cli.ipynb #c019
 def _flag_names(p, aliases=None) -> dict:
@@ -291,9 +305,11 @@ def build_parser():
     p.add_argument('--out', default='dance_now_demo', help="output folder (default: %(default)s)")
     p.add_argument('--character', default='aoi', help="built-in character (default: %(default)s)")
     p.add_argument('--n', type=int, default=900, help="synthetic training images (default: %(default)s)")
-    p.add_argument('--size', type=int, default=128, help="image size (default: %(default)s)")
-    p.add_argument('--minutes', type=float, default=DEMO_MINUTES, help="training's time budget in minutes: it chooses the epochs (default: %(default)s)")
-    p.add_argument('--epochs', type=int, default=12, help="training epochs with --minutes 0, no budget (default: %(default)s)")
+    p.add_argument('--size', type=int, default=None, help=f"image size (default: {DEMO_SIZE[False]}, with --gan {DEMO_SIZE[True]})")
+    p.add_argument('--steps', type=int, default=DEMO_STEPS, help="the puppet's training steps (default: %(default)s)")
+    p.add_argument('--gan', action='store_true', help="train the pix2pix GAN instead of a textured puppet (slower, blurrier at close framings)")
+    p.add_argument('--minutes', type=float, default=DEMO_MINUTES, help="with --gan, training's time budget in minutes: it chooses the epochs (default: %(default)s)")
+    p.add_argument('--epochs', type=int, default=12, help="with --gan, training epochs with --minutes 0, no budget (default: %(default)s)")
     p.add_argument('--bs', type=int, default=8, help="batch size (default: %(default)s)")
     p.add_argument('--seed', type=int, default=0, help="random seed (default: %(default)s)")
     _done(p, cmd_demo)

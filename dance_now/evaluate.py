@@ -8,6 +8,7 @@ Docs: https://dance-now.github.io/dance_now/evaluate.html.md"""
 # %% ../nbs/14_evaluate.ipynb #404268d4
 from __future__ import annotations
 import contextlib, io, json, math, os, sys, warnings
+from typing import NamedTuple
 from pathlib import Path
 import numpy as np, cv2, torch, torch.nn.functional as F
 import matplotlib.pyplot as plt
@@ -28,8 +29,9 @@ from .character import DrawnCharacter, resolve_character
 __all__ = ['LPIPS_BACKBONES', 'VARIANTS', 'TABLE_FRAMINGS', 'HELD_OUT_SEED', 'ssim', 'image_metrics', 'face_crops',
            'nearest_pose_images', 'as_pairs', 'eval_pairs', 'random_pairs', 'lpips_weights_path', 'lpips_model',
            'lpips_distance', 'native_stderr_off', 'pose_consistency', 'frame_changes', 'flicker', 'still_masks',
-           'still_flicker', 'EvalReport', 'find_truth', 'dance_clip', 'pair_names', 'evaluate_character',
-           'framing_poses', 'real_framing_poses', 'sharpness', 'framing_figures', 'FramingTable', 'framing_table']
+           'still_flicker', 'EvalReport', 'find_truth', 'dance_clip', 'pair_names', 'evaluate_character', 'FramingCase',
+           'framing_cases', 'framing_poses', 'real_framing_cases', 'real_framing_poses', 'sharpness', 'framing_truth',
+           'framing_figures', 'FramingTable', 'framing_table']
 
 # %% ../nbs/14_evaluate.ipynb #7198854f
 def _gauss_window(size=11, sigma=1.5, device=None):
@@ -533,30 +535,50 @@ def evaluate_character(character,                # a `Character`, `DrawnCharacte
 TABLE_FRAMINGS = ('full', 'knees', 'waist', 'head')
 HELD_OUT_SEED = 777_001                      # no training set of the project uses it
 
+class FramingCase(NamedTuple):
+    "One pose of a framing row: what the character is given, and what its truth is drawn from"
+    pose: Pose               # cut at the frame as OpenPose would report it
+    shown: Pose              # the whole person in the same frame, every point (points outside the frame too)
+    depth: np.ndarray|None   # the body points' depth, in pixels of the frame (`None`: guessed from the 2D pose)
+
+def framing_cases(framing, n, size, seed=HELD_OUT_SEED):
+    "`n` held-out random poses at `framing` in a `size` frame (`FramingCase`s)"
+    return [FramingCase(f.pose, f.drawn, f.depth) for f in synthetic_frames(n, size, seed, dance_frac=0, framings={framing: 1})]
+
 def framing_poses(framing, n, size, seed=HELD_OUT_SEED):
     "`n` held-out random poses at `framing` in a `size` frame, cut as OpenPose would report them"
-    return [f.pose for f in synthetic_frames(n, size, seed, dance_frac=0, framings={framing: 1})]
+    return [c.pose for c in framing_cases(framing, n, size, seed)]
 
 def _upper_body(pose, thresh=0.1):
     "Whether `pose` shows the neck and a shoulder (a close framing is built on them)"
     ok = pose.present('body', thresh)
     return bool(ok[BODY['Neck']] and (ok[BODY['RShoulder']] or ok[BODY['LShoulder']]))
 
-def real_framing_poses(framing, size, samples, n=None):
-    "The main person of each OpenPose file below `samples`, cut to `framing` in a `size` frame (`[]` without the folder)"
+def real_framing_cases(framing, size, samples, n=None):
+    "The main person of each OpenPose file below `samples` at `framing` in a `size` frame (`FramingCase`s; `[]` without the folder)"
     if samples is None or not Path(samples).exists(): return []
     poses = [p for p in (main_person(read_openpose(f)) for f in find_keypoint_files(samples)) if p is not None]
     if framing != 'full': poses = [p for p in poses if _upper_body(p)]      # legs alone have no head and shoulders
-    return [frame_pose(p, framing, size, rng=k)[1] for k, p in enumerate(poses[:n])]
+    return [FramingCase(cut, shown, None) for shown, cut, _ in (frame_pose(p, framing, size, rng=k) for k, p in enumerate(poses[:n]))]
+
+def real_framing_poses(framing, size, samples, n=None):
+    "The main person of each OpenPose file below `samples`, cut to `framing` in a `size` frame (`[]` without the folder)"
+    return [c.pose for c in real_framing_cases(framing, size, samples, n)]
 
 def sharpness(img) -> float:
     "Mean |Laplacian| of an RGB uint8 picture's grey: its edges"
     return float(np.abs(cv2.Laplacian(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32), cv2.CV_32F)).mean())
 
+def framing_truth(truth, cases):
+    "`truth` (a `DrawnCharacter`) drawn from the whole person of each `FramingCase`: what the cut pose shows, the body below the frame included"
+    return [draw_character(c.shown.resize((truth.size, truth.size)), truth.style, truth.size,
+                           depth=None if c.depth is None else c.depth * truth.size / c.shown.size[0]) for c in cases]
+
 def framing_figures(character, truth, poses):
-    "The figures of one row of the table (`character` against `truth`, a `DrawnCharacter`, on `poses`), and `(truth, generated, skeleton)` pictures"
+    "One row of the table (`character` against `truth`, a `DrawnCharacter`, on `poses`: `FramingCase`s, or `Pose`s it draws), and `(truth, generated, skeleton)` pictures"
     size = truth.size
-    real = truth.generate(poses)
+    real = framing_truth(truth, poses) if all(isinstance(p, FramingCase) for p in poses) else truth.generate(poses)
+    poses = [getattr(p, 'pose', p) for p in poses]
     fake = [g if g.shape[0] == size else cv2.resize(g, (size, size), interpolation=cv2.INTER_AREA if g.shape[0] > size else cv2.INTER_LINEAR)
             for g in character.generate(poses)]     # enlarged smoothly: blocks of nearest pixels would count as sharpness
     bg = np.full((size, size, 3), truth.background, np.uint8)
@@ -608,6 +630,6 @@ def framing_table(character,              # a `Character`, a character file or a
     rows, pics = {}, {}
     for source in ('synthetic', 'real photos'):
         for fr in framings:
-            poses = framing_poses(fr, n, drawn.size) if source == 'synthetic' else real_framing_poses(fr, drawn.size, samples, n_real)
+            poses = framing_cases(fr, n, drawn.size) if source == 'synthetic' else real_framing_cases(fr, drawn.size, samples, n_real)
             if poses: rows[source, fr], pics[source, fr] = framing_figures(ch, drawn, poses)
     return FramingTable(getattr(ch, 'name', str(character)), drawn.size, rows, pics)

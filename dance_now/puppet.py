@@ -19,8 +19,9 @@ from .synthetic import dataset_character
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'bone_frame', 'rect_frame', 'part_frames', 'frame_tensors',
-           'PuppetModel', 'PuppetPictures', 'random_window', 'puppet_step', 'train_puppet']
+__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'bone_frame', 'rect_frame',
+           'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetPictures', 'random_window',
+           'puppet_step', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
@@ -32,6 +33,7 @@ LAYER_PARTS = {('hair_back',): ['hair_back'], ('torso',): ['neck', 'torso'], ('l
                ('leg', 'R'): ['thigh_R', 'shin_R', 'foot_R'], ('leg', 'L'): ['thigh_L', 'shin_L', 'foot_L'],
                ('head',): ['head', 'eye_R', 'eye_L', 'mouth']}
 N_PARTS = len(PUPPET_PARTS)
+FRAMES_VERSION = 1        # how parts are placed from the keypoints: a file of another version would put its textures elsewhere
 
 def _perp(v): return np.array([-v[1], v[0]])
 
@@ -40,14 +42,20 @@ def _dir(v, default=(0., 1.)):
     n = math.hypot(v[0], v[1])
     return np.array(default, float) if n < 1e-9 else np.asarray(v, float) / n
 
+def _affine(origin, A, B):
+    "The 3x3 matrix taking texture coordinates `(s, t, 1)` to the pixel `origin + s*A + t*B`"
+    return np.array([[A[0], B[0], origin[0]], [A[1], B[1], origin[1]], [0., 0., 1.]], np.float64)
+
 def bone_frame(a, b, half_width, cap):
-    "`(origin, A, B, r)` of a capsule from point `a` to `b`: `half_width` across, round ends of `cap` pixels"
+    "`(H, r)` of a capsule from point `a` to `b`: `half_width` across, round ends of `cap` pixels"
     e, half = _dir(b - a), max(math.hypot(*(b - a)) / 2, 1e-3)
-    return (a + b) / 2, e * (half + cap), _perp(e) * half_width, half / (half + cap)
+    return _affine((a + b) / 2, e * (half + cap), _perp(e) * half_width), half / (half + cap)
 
 def rect_frame(origin, A, B):
-    "`(origin, A, B, r)` of a rectangle: texture coordinates map linearly (`r=0.5`)"
-    return np.asarray(origin, float), np.asarray(A, float), np.asarray(B, float), .5
+    "`(H, r)` of a parallelogram: texture coordinates map linearly (`r=0.5`)"
+    return _affine(np.asarray(origin, float), np.asarray(A, float), np.asarray(B, float)), .5
+
+TEX_CORNERS = np.array([(-1., -1.), (1., -1.), (1., 1.), (-1., 1.)])   # a texture's corners, in order round it
 
 # %% ../nbs/08b_puppet.ipynb #01baf33d
 def _face_frames(f, fok, hf, put):
@@ -133,15 +141,20 @@ def _ranks(pose, u):
             rank[PART_INDEX[p]], behind[PART_INDEX[p]], k = k, float(0 < li < torso), k + 1
     return rank, behind
 
+def _inverse(H):
+    "The 3x3 matrix taking pixels `(x, y, 1)` to texture coordinates (`None` if `H` is singular)"
+    return None if abs(np.linalg.det(H)) < 1e-9 else np.linalg.inv(H)
+
 def part_frames(pose: Pose) -> dict:
-    "The puppet's parts in `pose` (pixels of its frame): `frames (P, 7)` `[ox, oy, Ax, Ay, Bx, By, r]`, `valid`, `rank`, `behind`"
+    "The puppet's parts in `pose` (pixels of its frame): `frames (P, 10)` (pixel -> texture matrix, row by row, then `r`), `valid`, `rank`, `behind`"
     if not isinstance(pose, Pose): raise TypeError(f"pose: expected a Pose, got {type(pose).__name__}")
     b, bok = _xy_ok(pose, 'body')
-    frames, valid = np.tile(np.array([0, 0, 1e-3, 0, 0, 1e-3, .5]), (N_PARTS, 1)), np.zeros(N_PARTS, bool)
+    frames, valid = np.tile(np.append(np.eye(3).reshape(-1), .5), (N_PARTS, 1)), np.zeros(N_PARTS, bool)
     def put(name, frame):
         "Set one part's frame"
-        o, A, B, r = frame
-        frames[PART_INDEX[name]], valid[PART_INDEX[name]] = [*o, *A, *B, r], True
+        H, r = frame
+        Hi = _inverse(H)
+        if Hi is not None: frames[PART_INDEX[name]], valid[PART_INDEX[name]] = [*Hi.reshape(-1), r], True
     if bok.any() or pose.present('face').any():
         u = body_unit(pose)
         hf = head_frame(pose, u)
@@ -159,13 +172,12 @@ def frame_tensors(poses, size):
     return {k: torch.from_numpy(np.stack([f[k] for f in fr])) for k in ('frames', 'valid', 'rank', 'behind')}
 
 def _texture_coords(frames, xs, ys):
-    "Texture coordinates `(B, P, h, w, 2)` of the pixel centres `xs`, `ys` in each part's frame"
+    "Texture coordinates `(B, P, h, w, 2)` of the pixel centres `xs (B, w)`, `ys (B, h)` of each pose in each part's frame"
     f = frames.float()
-    o, A, Bv, r = f[..., 0:2], f[..., 2:4], f[..., 4:6], f[..., 6].clamp(1e-3, .999)[..., None, None]
-    det = A[..., 0] * Bv[..., 1] - A[..., 1] * Bv[..., 0]
-    det = torch.where(det.abs() < 1e-6, torch.full_like(det, 1e-6), det)[..., None, None]
-    dx, dy = xs[None, None, None, :] - o[..., 0, None, None], ys[None, None, :, None] - o[..., 1, None, None]
-    s, t = (Bv[..., 1, None, None] * dx - Bv[..., 0, None, None] * dy) / det, (A[..., 0, None, None] * dy - A[..., 1, None, None] * dx) / det
+    h, r = f[..., :9, None, None], f[..., 9].clamp(1e-3, .999)[..., None, None]
+    X, Y = xs[:, None, None, :], ys[:, None, :, None]
+    row = lambda k: h[:, :, k] * X + h[:, :, k + 1] * Y + h[:, :, k + 2]
+    s, t = row(0), row(3)                                             # affine frames: the third row is (0, 0, 1)
     s = torch.where(s.abs() <= r, s * .5 / r, torch.sign(s) * (.5 + .5 * (s.abs() - r) / (1 - r)))   # bone, then round end
     return torch.stack([s, t], -1)
 
@@ -193,12 +205,14 @@ class PuppetModel(nn.Module):
     @property
     def config(self) -> dict:
         "What rebuilds it (`from_config`)"
-        return {'kind': 'puppet', 'tex': self.tex, 'levels': self.n_levels, 'parts': list(PUPPET_PARTS)}
+        return {'kind': 'puppet', 'tex': self.tex, 'levels': self.n_levels, 'parts': list(PUPPET_PARTS), 'frames': FRAMES_VERSION}
 
     @classmethod
     def from_config(cls, cfg):
         "A puppet of `config`, untrained"
         if list(cfg.get('parts', PUPPET_PARTS)) != list(PUPPET_PARTS): raise ValueError(f"parts: {cfg.get('parts')} are not this version's {list(PUPPET_PARTS)}")
+        if cfg.get('frames', 1) != FRAMES_VERSION:
+            raise ValueError(f"frames: a puppet of frames version {cfg.get('frames', 1)}, this version places parts by version {FRAMES_VERSION}; train it again")
         return cls(cfg['tex'], cfg['levels'])
 
     def textures(self):
@@ -214,9 +228,9 @@ class PuppetModel(nn.Module):
         return t.view(4, rows, cols, self.tex, self.tex).permute(0, 1, 3, 2, 4).reshape(1, 4, rows * self.tex, cols * self.tex)
 
 # %% ../nbs/08b_puppet.ipynb #df5fcbf2
-def _atlas_grid(st, tex, n_cols, n_rows):
-    "Texture coordinates `(..., P, h, w, 2)` in `[-1, 1]` as coordinates in the atlas (a half texel in from the tile's edges)"
-    p = torch.arange(st.shape[-4])
+def _atlas_grid(st, tex, n_cols, n_rows, parts=None):
+    "Texture coordinates `(..., P, h, w, 2)` in `[-1, 1]` of `parts` (`None`: all, in order) as coordinates in the atlas (a half texel in from the tile's edges)"
+    p = torch.arange(st.shape[-4]) if parts is None else torch.as_tensor(parts)
     r, c = (p // n_cols).float().view(-1, 1, 1), (p % n_cols).float().view(-1, 1, 1)
     k = 1 - 1 / tex
     x = (c + (st[..., 0].clamp(-1, 1) * k + 1) / 2) / n_cols * 2 - 1
@@ -226,14 +240,16 @@ def _atlas_grid(st, tex, n_cols, n_rows):
 @patch
 def render(self:PuppetModel,
            frames: dict,          # `frame_tensors` of the poses, in pixels of a `size` frame
-           size: int,             # side of the frame
-           window=None):          # `(x0, y0, w)`: only this `w`-pixel square of it (`None`: all)
+           size: int = None,      # side of the frame (needed without a `window`)
+           window=None):          # `(x0, y0, w)`: only this `w`-pixel square of it, `x0`, `y0` one for all or one a pose (`None`: all)
     "The pictures `(B, 3, h, w)` in [0, 1] of the poses of `frames`"
+    if window is None and size is None: raise ValueError("render: give the frame's size or a window")
     x0, y0, w = window or (0, 0, size)
-    dev = self.bg.device
-    xs, ys = torch.arange(w, device=dev) + x0 + .5, torch.arange(w, device=dev) + y0 + .5
+    dev, B = self.bg.device, frames['frames'].shape[0]
+    corner = lambda v: torch.as_tensor(v, dtype=torch.float32, device=dev).reshape(-1, 1).expand(B, 1)
+    xs, ys = (torch.arange(w, device=dev)[None] + corner(v) + .5 for v in (x0, y0))
     st = _texture_coords(frames['frames'].to(dev), xs, ys)                       # B, P, h, w, 2
-    B, P = st.shape[:2]
+    P = st.shape[1]
     cols = math.ceil(math.sqrt(N_PARTS)); rows = math.ceil(N_PARTS / cols)
     g = _atlas_grid(st, self.tex, cols, rows).reshape(1, B * P * w, w, 2)
     smp = F.grid_sample(self.atlas(), g, mode='bilinear', padding_mode='zeros', align_corners=False)
@@ -247,18 +263,47 @@ def render(self:PuppetModel,
     for k in range(P): out = a[:, k] * rgb[:, k] + (1 - a[:, k]) * out
     return out
 
+def part_boxes(frames, size):
+    "Each part's box of pixels `(P, 4)` `[x0, y0, x1, y1)` in a `size` frame: its texture square's corners placed, clipped to the frame"
+    H = np.linalg.inv(np.asarray(frames[:, :9], np.float64).reshape(-1, 3, 3))          # texture -> pixels
+    c = np.einsum('pij,kj->pki', H, np.c_[TEX_CORNERS, np.ones(4)])
+    xy = c[..., :2] / c[..., 2:]
+    lo, hi = np.floor(xy.min(1)).clip(0, size), np.ceil(xy.max(1)).clip(0, size)
+    return np.concatenate([lo, hi], 1).astype(np.int64)
+
+@patch
+def render_parts(self:PuppetModel,
+                 frames: dict,    # `frame_tensors` of one pose
+                 size: int,       # side of the frame
+                 atlas=None):     # `self.atlas()`, when it is already made
+    "The picture `(3, size, size)` in [0, 1] of one pose, each part sampled only in its box (`part_boxes`): `render`'s picture, with a fraction of its work"
+    dev, atlas = self.bg.device, self.atlas() if atlas is None else atlas
+    f, valid, rank, behind = (frames[k][0] for k in ('frames', 'valid', 'rank', 'behind'))
+    cols = math.ceil(math.sqrt(N_PARTS)); rows = math.ceil(N_PARTS / cols)
+    out, shade = torch.sigmoid(self.bg)[0].expand(3, size, size).clone(), torch.sigmoid(self.shade - 2)
+    for p in rank.argsort().tolist():
+        x0, y0, x1, y1 = part_boxes(f[p:p + 1].numpy(), size)[0].tolist()
+        if not valid[p] or x1 <= x0 or y1 <= y0: continue
+        xs, ys = (torch.arange(a, b, device=dev)[None] + .5 for a, b in ((x0, x1), (y0, y1)))
+        st = _texture_coords(f[None, p:p + 1].to(dev), xs, ys)                       # 1, 1, h, w, 2
+        g = _atlas_grid(st, self.tex, cols, rows, [p]).reshape(1, y1 - y0, x1 - x0, 2)
+        smp = F.grid_sample(atlas, g, mode='bilinear', padding_mode='zeros', align_corners=False)[0]
+        a = torch.sigmoid(smp[3:]) * (st[0, 0].abs() <= 1).all(-1)
+        rgb = torch.sigmoid(smp[:3]) * (1 - shade * float(behind[p]))
+        out[:, y0:y1, x0:x1] = a * rgb + (1 - a) * out[:, y0:y1, x0:x1]
+    return out
+
 @patch
 @torch.inference_mode()
 def draw(self:PuppetModel,
          poses,                   # `Pose`s, each in a `size` frame (`fit_square` them first)
          size: int,               # side of the pictures
-         bs: int = 16):           # at most this many at once (fewer at large sizes, to bound the memory)
+         bs: int = 16):           # unused: a pose at a time (each part only where it is), kept for `Character`'s call
     "RGB uint8 pictures `(size, size, 3)` of the puppet in `poses`"
-    bs = max(1, min(bs, (1 << 22) // (N_PARTS * size * size)))
-    out = []
-    for i in range(0, len(poses), bs):
-        t = self.render(frame_tensors(poses[i:i + bs], size), size)
-        out += list((t.float().permute(0, 2, 3, 1) * 255).round().clamp(0, 255).byte().cpu().numpy())
+    atlas, out = self.atlas(), []
+    for p in poses:
+        t = self.render_parts(frame_tensors([p], size), size, atlas)
+        out.append((t.float().permute(1, 2, 0) * 255).round().clamp(0, 255).byte().cpu().numpy())
     return out
 
 # %% ../nbs/08b_puppet.ipynb #239153ea
@@ -298,10 +343,8 @@ def _batch(pics, idx, crop, rng):
 
 def puppet_step(model, opt, frames, target, wins, crop):
     "One Adam step on the L1 distance of the drawn windows to `target`; the loss"
-    shifted = {**frames, 'frames': frames['frames'].clone()}
-    shifted['frames'][:, :, 0] -= torch.tensor([w[0] for w in wins], dtype=shifted['frames'].dtype)[:, None]
-    shifted['frames'][:, :, 1] -= torch.tensor([w[1] for w in wins], dtype=shifted['frames'].dtype)[:, None]
-    loss = (model.render(shifted, crop, window=(0, 0, crop)) - target).abs().mean()
+    window = ([w[0] for w in wins], [w[1] for w in wins], crop)
+    loss = (model.render(frames, window=window) - target).abs().mean()
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 

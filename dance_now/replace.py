@@ -12,7 +12,7 @@ import numpy as np, cv2
 from .keypoints import *
 from .render import save_image, read_image
 from .characters import body_unit
-from .character import resolve_character, _background_of
+from .character import resolve_character, drawing_size, _background_of
 from .motion import character_stats, measure_pose, frame_poses
 from .estimate import get_estimator, _mediapipe
 from .transfer import check_output
@@ -142,10 +142,12 @@ def _draw_in_place(ch, pose, tstats, shape, face):
     "`ch` drawn in `pose` at its framing, moved back to the pose's place and size in a photo of `shape`: `(picture, alpha, generated, framed pose, framing)`"
     h, w = shape[:2]
     (npose,), (tf,), framing = frame_poses([pose], tstats)     # a whole body normalised; a cut one drawn at its framing
-    gen = ch.generate([npose], bs=1, face=face)[0]
-    alpha = key_alpha(gen, keep=pose_region(npose, gen.shape, width=.6))
     scale, dx, dy = tf                                   # back into the photo: x = (x' - dx) / scale
-    M = np.float32([[1 / scale, 0, -dx / scale], [0, 1 / scale, -dy / scale]])
+    side = drawing_size(ch, 1 / scale)                   # a puppet: drawn at the photo's resolution, not enlarged
+    gen = ch.generate([npose], bs=1, face=face, size=side)[0]
+    alpha = key_alpha(gen, keep=pose_region(npose, gen.shape, width=.6))
+    k = side / ch.size                                   # pixels of the picture drawn per pixel of the character's frame
+    M = np.float32([[1 / (k * scale), 0, -dx / scale], [0, 1 / (k * scale), -dy / scale]])
     char = cv2.warpAffine(gen, M, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
     a = cv2.warpAffine(alpha, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     return char, a, gen, npose, framing

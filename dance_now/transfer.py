@@ -133,17 +133,28 @@ def _jpeg(img, quality=92):
 def _unjpeg(buf): return np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
 
 # %% ../nbs/12_transfer.ipynb #ddb39c55
-def _generate(ch, poses, bs, face):
-    "The character in `poses` (a batch); `None` gives its empty frame, in its background colour"
-    real = [p for p in poses if p is not None]
-    imgs = iter(ch.generate(real, bs=bs, face=face) if real else [])
-    empty = lambda: np.full((ch.size, ch.size, 3), ch.background, np.uint8)
+def _generate(ch, poses, bs, face, size=None):
+    "The character in `poses` (a batch) at `size` (`None`: its own); `None` gives its empty frame, in its background colour"
+    real, size = [p for p in poses if p is not None], size or ch.size
+    other = {} if size == ch.size else {'size': size}                  # a character of its own size may not take the argument
+    imgs = iter(ch.generate(real, bs=bs, face=face, **other) if real else [])
+    empty = lambda: np.full((size, size, 3), ch.background, np.uint8)
     return [next(imgs) if p is not None else empty() for p in poses]
 
-def _drawer(ch, bs, face):
-    "What draws a motion batch after batch, in order: the character's `animator` (a temporal one carries its previous picture on), else `_generate`"
-    if callable(getattr(ch, 'animator', None)): return ch.animator(bs=bs, face=face)
-    return lambda poses: _generate(ch, poses, bs, face)
+def _drawer(ch, bs, face, size=None):
+    "What draws a motion batch after batch, in order: a temporal character's `animator` (it carries its previous picture on), else `_generate` at `size`"
+    if is_temporal(ch) and callable(getattr(ch, 'animator', None)): return ch.animator(bs=bs, face=face)
+    return lambda poses: _generate(ch, poses, bs, face, size)
+
+def _drawing_side(ch, tfs, frame_size, out_size):
+    "The side to draw `ch` at so that placing it in the output (`place_character`) does not enlarge it (`drawing_size`)"
+    scales = [tf[0] for tf in tfs if tf is not None]
+    if not scales: return ch.size
+    return drawing_size(ch, out_size[0] / frame_size[0] / min(scales))
+
+def _scaled(tf, k):
+    "The framing transform `tf` of the character's frame for a picture drawn `k` times its size"
+    return None if tf is None else tuple(v * k for v in tf)
 
 def place_character(img, tf, frame_size, out_size, background) -> np.ndarray:
     "The character's picture `img` moved back into the source's frame by the inverse of `tf` (`None`: nobody), at `out_size`"
@@ -206,7 +217,8 @@ def _draw_and_write(ch, framed, tfs, poses, thumbs, out, gif_path, video, fps, b
     writer, gif_frames = None, [] if gif_path else None
     out.parent.mkdir(parents=True, exist_ok=True)                     # `check_output` showed it can be made
     try:
-        draw, batches = _drawer(ch, bs, face), range(0, len(framed), bs)
+        side = ch.size if is_temporal(ch) else _drawing_side(ch, tfs, frame_size, out_size)
+        draw, batches = _drawer(ch, bs, face, side), range(0, len(framed), bs)
         if progress and len(framed) > bs: batches = progress_bar(batches, leave=False)
         background = getattr(ch, 'background', None)
         for i in batches:
@@ -214,7 +226,8 @@ def _draw_and_write(ch, framed, tfs, poses, thumbs, out, gif_path, video, fps, b
             for k, img in enumerate(imgs, i):
                 with timer('composite'):
                     if background is None: background = _background_of(img)
-                    placed = place_character(img, tfs[k] if framed[k] is not None else None, frame_size, out_size, background)
+                    tf = _scaled(tfs[k], img.shape[0] / ch.size) if framed[k] is not None else None
+                    placed = place_character(img, tf, frame_size, out_size, background)
                     src_img = (_unjpeg(thumbs[k]) if video else thumbs[k]) if side_by_side else None
                     pic = _compose(placed, poses[k], src_img, side_by_side, skeleton)
                 with timer('encode'):
