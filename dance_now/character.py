@@ -118,7 +118,7 @@ class Character:
         "The generator's pictures for `poses` (people only), in batches of `bs`; a puppet's at `size` (`None`: its own)"
         if self.draws_any_size:                                # a textured puppet draws from the poses themselves
             size = size or self.size
-            return self.model.draw([fit_square(p, size)[1] for p in poses], size, bs)
+            return self.model.draw([fit_square(p, size)[1] for p in poses], size)
         imgs = []
         for i in range(0, len(poses), bs):
             lm = torch.from_numpy(self.label_maps(poses[i:i + bs])).to(self.device).float().div_(255)

@@ -13,7 +13,7 @@ from fastprogress.fastprogress import progress_bar
 from .keypoints import *
 from .render import fit_square, read_image
 from .data import find_pairs
-from .characters import _xy_ok, body_unit, head_frame, infer_depth, layer_order, _hips, _torso_axes
+from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, _hips, _torso_axes
 from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
@@ -37,10 +37,7 @@ FRAMES_VERSION = 1        # how parts are placed from the keypoints: a file of a
 
 def _perp(v): return np.array([-v[1], v[0]])
 
-def _dir(v, default=(0., 1.)):
-    "`v` as a unit vector (`default` when it is 0)"
-    n = math.hypot(v[0], v[1])
-    return np.array(default, float) if n < 1e-9 else np.asarray(v, float) / n
+def _dir(v): return _unit(v, (0., 1.))        # `v` as a unit vector, pointing down when it is 0
 
 def _affine(origin, A, B):
     "The 3x3 matrix taking texture coordinates `(s, t, 1)` to the pixel `origin + s*A + t*B`"
@@ -281,8 +278,9 @@ def render_parts(self:PuppetModel,
     f, valid, rank, behind = (frames[k][0] for k in ('frames', 'valid', 'rank', 'behind'))
     cols = math.ceil(math.sqrt(N_PARTS)); rows = math.ceil(N_PARTS / cols)
     out, shade = torch.sigmoid(self.bg)[0].expand(3, size, size).clone(), torch.sigmoid(self.shade - 2)
+    boxes = part_boxes(f.numpy(), size).tolist()
     for p in rank.argsort().tolist():
-        x0, y0, x1, y1 = part_boxes(f[p:p + 1].numpy(), size)[0].tolist()
+        x0, y0, x1, y1 = boxes[p]
         if not valid[p] or x1 <= x0 or y1 <= y0: continue
         xs, ys = (torch.arange(a, b, device=dev)[None] + .5 for a, b in ((x0, x1), (y0, y1)))
         st = _texture_coords(f[None, p:p + 1].to(dev), xs, ys)                       # 1, 1, h, w, 2
@@ -297,9 +295,8 @@ def render_parts(self:PuppetModel,
 @torch.inference_mode()
 def draw(self:PuppetModel,
          poses,                   # `Pose`s, each in a `size` frame (`fit_square` them first)
-         size: int,               # side of the pictures
-         bs: int = 16):           # unused: a pose at a time (each part only where it is), kept for `Character`'s call
-    "RGB uint8 pictures `(size, size, 3)` of the puppet in `poses`"
+         size: int):              # side of the pictures
+    "RGB uint8 pictures `(size, size, 3)` of the puppet in `poses`, a pose at a time (each part only in its box)"
     atlas, out = self.atlas(), []
     for p in poses:
         t = self.render_parts(frame_tensors([p], size), size, atlas)
