@@ -8,6 +8,8 @@ real OpenPose files of ../shared/openpose_samples, when present, each cut to the
 
 - SSIM of the generated picture (`load_character(c).generate(poses)`) against the truth
   (`DrawnCharacter(style, size).generate(poses)`, the procedural drawing of the same pose in the same frame);
+- truth drawn from the cut pose: SSIM of that procedural drawing given only the cut pose (what the character is
+  given) against the truth (drawn from the whole person): how far any character can go at that framing;
 - sharpness: mean |Laplacian| of the generated pictures over the truth's (1 = as sharp);
 - face SSIM: SSIM of the face boxes the face stage enhances (`dance_now.evaluate.face_crops`), where there is a face;
 - skeleton SSIM: the truth against the label map's skeleton drawn on the background (`dance_now.render.draw_skeleton`),

@@ -15,10 +15,10 @@ from .keypoints import *
 from .render import *
 
 # %% auto #0
-__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_STEPS', 'DEMO_MINUTES', 'DEMO_SIZE', 'pose_files', 'pose_frame',
-           'check_out_folder', 'cmd_render', 'cmd_data', 'checkpoint_progress', 'train_puppet_cmd', 'cmd_train',
-           'cmd_generate', 'cmd_dance', 'cmd_replace', 'cmd_live', 'run_demo', 'cmd_demo', 'build_parser', 'as_flags',
-           'interrupted', 'main']
+__all__ = ['KEYPOINTS_SUFFIX', 'CHARACTER_HELP', 'DEMO_STEPS', 'DEMO_REFINE', 'DEMO_MINUTES', 'DEMO_SIZE', 'pose_files',
+           'pose_frame', 'check_out_folder', 'cmd_render', 'cmd_data', 'checkpoint_progress', 'train_puppet_cmd',
+           'cmd_train', 'cmd_generate', 'cmd_dance', 'cmd_replace', 'cmd_live', 'run_demo', 'cmd_demo', 'build_parser',
+           'as_flags', 'interrupted', 'main']
 
 # %% ../nbs/16_cli.ipynb #c005
 KEYPOINTS_SUFFIX = '_keypoints.json'
@@ -117,7 +117,7 @@ def train_puppet_cmd(a, out):
     f = out/f'{name}.pth'
     if a.restart: Path(str(f) + '.ckpt').unlink(missing_ok=True)
     t0 = time.time()
-    train_puppet(a.data, f, size=a.size, steps=a.steps, bs=a.bs, lr=a.lr or .03, name=name)
+    train_puppet(a.data, f, size=a.size, steps=a.steps, refine=a.refine, bs=a.bs, lr=a.lr or .03, name=name)
     print(f"trained {name!r} (a textured puppet): {a.steps} steps, {time.time() - t0:.0f} s in this run\n  character:  {f}")
     return f
 
@@ -187,6 +187,7 @@ def cmd_live(a):
 
 # %% ../nbs/16_cli.ipynb #c017
 DEMO_STEPS = 600     # the demo's puppet: training steps, about 5 min of 2 cores in float32 (no faster CPU needed)
+DEMO_REFINE = 400    # then its refiner's steps, about 3 min more
 DEMO_MINUTES = 10.   # the GAN demo's (`gan=True`) training budget: the whole demo within ~15 min on 2 cores, float32 or bfloat16
 DEMO_SIZE = {False: 256, True: 128}   # the demo's image size, for a puppet and for the GAN
 
@@ -204,12 +205,12 @@ def _framing_mix(framings):
     from dance_now.synthetic import FRAMING_NAMES
     return ', '.join(f"{v:.0%} {FRAMING_NAMES[k]}" for k, v in framings.items())
 
-def _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes):
+def _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes, refine=DEMO_REFINE):
     "The demo's character trained on `data`: a textured puppet of `steps`, or with `gan` the pix2pix GAN; its file and what was done"
     if not gan:
         from dance_now.puppet import train_puppet
-        train_puppet(data, out/f'{character}.pth', size=size, steps=steps, bs=bs, tex=192, name=character, progress=False)
-        return out/f'{character}.pth', f"a textured puppet, {steps} steps", steps
+        train_puppet(data, out/f'{character}.pth', size=size, steps=steps, refine=refine, bs=bs, tex=192, name=character, progress=False)
+        return out/f'{character}.pth', f"a textured puppet, {steps} steps, its refiner {refine}", steps
     from dance_now.train import train_character, export_character
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -229,7 +230,8 @@ def run_demo(out='dance_now_demo',  # output folder
              n_eval=32,             # held-out poses it is evaluated on
              quiet=False,           # print nothing
              gan=False,             # train the pix2pix GAN (`train_character`), not a textured puppet (`train_puppet`)
-             steps=DEMO_STEPS):     # a puppet's training steps
+             steps=DEMO_STEPS,      # a puppet's training steps
+             refine=DEMO_REFINE):   # then its refiner's (0: none)
     "Synthetic data -> training -> exported character, dance GIF, comparison PNG and metrics JSON in `out`"
     from dance_now.characters import CHARACTERS
     from dance_now.synthetic import make_synthetic_dataset, TRAINING_FRAMINGS, FRAMING_NAMES
@@ -244,7 +246,7 @@ def run_demo(out='dance_now_demo',  # output folder
     data = make_synthetic_dataset(out/'data', character, n=n, size=size, seed=seed, framings=TRAINING_FRAMINGS, progress=False)
     say(f"[1/4] dataset: {n} images of {character!r} at {size}x{size}, {_framing_mix(TRAINING_FRAMINGS)}, in {data}/ ({time.time() - t0:.0f} s)")
     t1 = time.time()
-    ch_file, what, done = _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes)
+    ch_file, what, done = _train_demo(data, out, character, size, gan, steps, epochs, bs, minutes, refine)
     train_s = time.time() - t1
     say(f"[2/4] trained {what} in {train_s:.0f} s")
     ch = load_character(ch_file)
@@ -284,7 +286,7 @@ def run_demo(out='dance_now_demo',  # output folder
 
 def cmd_demo(a):
     "Make data, train a character on it, and write it, a dance GIF, a comparison PNG, its framing table and metrics"
-    return run_demo(a.out, a.character, a.n, a.size, a.epochs, a.bs, a.minutes, a.seed, gan=a.gan, steps=a.steps)
+    return run_demo(a.out, a.character, a.n, a.size, a.epochs, a.bs, a.minutes, a.seed, gan=a.gan, steps=a.steps, refine=a.refine)
 
 # %% ../nbs/16_cli.ipynb #c019
 def _flag_names(p, aliases=None) -> dict:
@@ -307,6 +309,7 @@ def build_parser():
     p.add_argument('--n', type=int, default=900, help="synthetic training images (default: %(default)s)")
     p.add_argument('--size', type=int, default=None, help=f"image size (default: {DEMO_SIZE[False]}, with --gan {DEMO_SIZE[True]})")
     p.add_argument('--steps', type=int, default=DEMO_STEPS, help="the puppet's training steps (default: %(default)s)")
+    p.add_argument('--refine', type=int, default=DEMO_REFINE, help="then its refiner's steps, 0 for none (default: %(default)s)")
     p.add_argument('--gan', action='store_true', help="train the pix2pix GAN instead of a textured puppet (slower, blurrier at close framings)")
     p.add_argument('--minutes', type=float, default=DEMO_MINUTES, help="with --gan, training's time budget in minutes: it chooses the epochs (default: %(default)s)")
     p.add_argument('--epochs', type=int, default=12, help="with --gan, training epochs with --minutes 0, no budget (default: %(default)s)")
@@ -340,6 +343,7 @@ def build_parser():
     p.add_argument('--puppet', action='store_true', help="train a textured puppet (dance_now.puppet: part textures placed by "
                    "the pose; sharp at any framing, minutes on a CPU) instead of the GAN")
     p.add_argument('--steps', type=int, default=1500, help="with --puppet: optimiser steps (default: %(default)s)")
+    p.add_argument('--refine', type=int, default=1500, help="with --puppet: then its refiner's steps, 0 for none (default: %(default)s)")
     _done(p, cmd_train, {'path': 'DATA_DIR', 'face': '--no-face', 'resume': '--restart'})
     p = sub.add_parser('generate', help=cmd_generate.__doc__, description=cmd_generate.__doc__ +
                        ": a folder stands for its *_keypoints.json files, at any depth; sub-folders are kept in --out.")

@@ -20,11 +20,11 @@ __all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VG
            'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'FACE_SIZE_SHARE', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock',
            'ToImage', 'init_gan_weights', 'count_params', 'Generator', 'generator_for', 'stage_table', 'print_table',
            'ResidualToImage', 'picture_logits', 'LocalEnhancer', 'NLayerDiscriminator', 'MultiscaleDiscriminator',
-           'as_scales', 'GANLoss', 'feature_matching_loss', 'image_gradients', 'gradient_l1', 'VGGWeightsNotFound',
-           'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss',
-           'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator',
-           'Pix2PixModel', 'moved_map', 'grow', 'BlendHead', 'default_face_size', 'enhancer_levels', 'model_config',
-           'build_model', 'build_discriminators', 'benchmark_step']
+           'as_scales', 'GANLoss', 'feature_matching_loss', 'image_gradients', 'gradient_l1', 'ssim_loss',
+           'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss',
+           'discriminator_loss', 'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer',
+           'FaceDiscriminator', 'Pix2PixModel', 'moved_map', 'grow', 'BlendHead', 'default_face_size',
+           'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -314,6 +314,19 @@ def gradient_l1(fake, real):
     "Mean L1 between the image gradients of `fake` and `real`: soft or misplaced edges cost, flat colour does not"
     (fx, fy), (rx, ry) = image_gradients(fake), image_gradients(real)
     return (F.l1_loss(fx, rx) + F.l1_loss(fy, ry)) / 2
+
+# %% ../nbs/06_models.ipynb #dc878988
+def ssim_loss(fake, real, window: int = 11, sigma: float = 1.5):
+    "1 - mean SSIM of `fake` and `real` `(B, C, H, W)` in [-1, 1] (a Gaussian `window`, per channel): 0 for equal pictures"
+    a, b, c = (fake + 1) / 2, (real + 1) / 2, fake.shape[1]
+    g = torch.exp(-(torch.arange(window, dtype=a.dtype, device=a.device) - window // 2)**2 / (2 * sigma**2))
+    g = g / g.sum()
+    w = (g[:, None] * g[None]).expand(c, 1, window, window)
+    f = lambda x: F.conv2d(x, w, groups=c)
+    ma, mb = f(a), f(b)
+    va, vb, cab = f(a * a) - ma**2, f(b * b) - mb**2, f(a * b) - ma * mb
+    C1, C2 = .01**2, .03**2
+    return 1 - (((2 * ma * mb + C1) * (2 * cab + C2)) / ((ma**2 + mb**2 + C1) * (va + vb + C2))).mean()
 
 # %% ../nbs/06_models.ipynb #b9ebe9f3
 VGG19_URL = 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth'   # torchvision's IMAGENET1K_V1 (imported lazily: it costs seconds)

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
-from .render import fit_square, read_image
+from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
+from .models import ssim_loss
 from .data import find_pairs
 from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, _hips, _torso_axes
 from .character import Character, save_character, _background_of
@@ -20,8 +21,8 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'bone_frame', 'rect_frame',
-           'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetPictures', 'random_window',
-           'puppet_step', 'train_puppet']
+           'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
+           'random_window', 'puppet_step', 'refiner_step', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
@@ -186,7 +187,8 @@ class PuppetModel(nn.Module):
     def __init__(self,
                  tex: int = 256,                     # side of each part's texture, in texels
                  levels: int = 5,                    # pyramid levels, each half the last's side
-                 background=(255, 255, 255)):        # RGB of the empty frame, to start from
+                 background=(255, 255, 255),         # RGB of the empty frame, to start from
+                 refine: dict|None = None):          # its refiner's settings (`PuppetRefiner`'s `ch` and `size`), `None`: none
         super().__init__()
         if tex < 8 or tex >> (levels - 1) < 2: raise ValueError(f"tex, levels: {tex} texels cannot have {levels} levels")
         self.tex, self.n_levels = int(tex), int(levels)
@@ -195,6 +197,7 @@ class PuppetModel(nn.Module):
         self.shade = nn.Parameter(torch.zeros(1))
         bg = torch.tensor(background, dtype=torch.float32).clamp(1, 254) / 255
         self.bg = nn.Parameter(torch.logit(bg).view(1, 3, 1, 1))
+        self.refiner = PuppetRefiner(**refine) if refine else None
 
     @property
     def G(self): return self                                          # its weights, where a file keeps a generator's
@@ -202,7 +205,9 @@ class PuppetModel(nn.Module):
     @property
     def config(self) -> dict:
         "What rebuilds it (`from_config`)"
-        return {'kind': 'puppet', 'tex': self.tex, 'levels': self.n_levels, 'parts': list(PUPPET_PARTS), 'frames': FRAMES_VERSION}
+        r = self.refiner
+        return {'kind': 'puppet', 'tex': self.tex, 'levels': self.n_levels, 'parts': list(PUPPET_PARTS), 'frames': FRAMES_VERSION,
+                **({'refine': {'ch': r.ch, 'size': r.size}} if r is not None else {})}
 
     @classmethod
     def from_config(cls, cfg):
@@ -210,7 +215,7 @@ class PuppetModel(nn.Module):
         if list(cfg.get('parts', PUPPET_PARTS)) != list(PUPPET_PARTS): raise ValueError(f"parts: {cfg.get('parts')} are not this version's {list(PUPPET_PARTS)}")
         if cfg.get('frames', 1) != FRAMES_VERSION:
             raise ValueError(f"frames: a puppet of frames version {cfg.get('frames', 1)}, this version places parts by version {FRAMES_VERSION}; train it again")
-        return cls(cfg['tex'], cfg['levels'])
+        return cls(cfg['tex'], cfg['levels'], refine=cfg.get('refine'))
 
     def textures(self):
         "The textures `(4, P, tex, tex)` (logits): the pyramid's levels summed"
@@ -295,13 +300,62 @@ def render_parts(self:PuppetModel,
 @torch.inference_mode()
 def draw(self:PuppetModel,
          poses,                   # `Pose`s, each in a `size` frame (`fit_square` them first)
-         size: int):              # side of the pictures
+         size: int,               # side of the pictures
+         refine: bool = True):    # corrected by its refiner, when it has one (`refine`)
     "RGB uint8 pictures `(size, size, 3)` of the puppet in `poses`, a pose at a time (each part only in its box)"
     atlas, out = self.atlas(), []
     for p in poses:
         t = self.render_parts(frame_tensors([p], size), size, atlas)
+        if refine and self.refiner is not None: t = self.refine(p, t, size, atlas)
         out.append((t.float().permute(1, 2, 0) * 255).round().clamp(0, 255).byte().cpu().numpy())
     return out
+
+# %% ../nbs/08b_puppet.ipynb #fb608cf5
+def _conv(i, o, stride=1):
+    "A 3x3 convolution (`stride`), group norm and ReLU"
+    return nn.Sequential(nn.Conv2d(i, o, 3, stride, 1), nn.GroupNorm(8, o), nn.ReLU(True))
+
+class PuppetRefiner(nn.Module):
+    "A small U-Net adding a correction to the puppet's picture, from it and the pose's label map (zero before training)"
+    def __init__(self,
+                 ch: int = 32,       # channels at full resolution (twice and three times that at a half and a quarter)
+                 size: int = 256):   # the side it corrects at: a multiple of 4, the character's size
+        super().__init__()
+        if isinstance(size, bool) or not isinstance(size, int) or size < 16 or size % 4:
+            raise ValueError(f"size: expected a multiple of 4 of at least 16, got {size!r}")
+        if ch < 8 or ch % 8: raise ValueError(f"ch: expected a multiple of 8, got {ch!r}")
+        self.ch, self.size, c = int(ch), int(size), int(ch)
+        self.e1 = nn.Sequential(_conv(3 + N_LABEL_CHANNELS, c), _conv(c, c))
+        self.e2, self.e3 = _conv(c, 2 * c, 2), _conv(2 * c, 3 * c, 2)
+        self.mid = nn.Sequential(*[_conv(3 * c, 3 * c) for _ in range(3)])
+        self.u2, self.u1, self.out = _conv(5 * c, 2 * c), _conv(3 * c, c), nn.Conv2d(c, 3, 3, 1, 1)
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+
+    def forward(self, img, lm):
+        "The corrected pictures `(B, 3, h, w)` in [-1, 1] of the puppet's `img` (in [-1, 1]) and the label maps `lm` (in [0, 1])"
+        x1 = self.e1(torch.cat([img, lm], 1)); x2 = self.e2(x1); x3 = self.mid(self.e3(x2))
+        y = self.u2(torch.cat([F.interpolate(x3, scale_factor=2), x2], 1))
+        y = self.u1(torch.cat([F.interpolate(y, scale_factor=2), x1], 1))
+        return (img + self.out(y)).clamp(-1, 1)
+
+def _label_tensor(pose, size):
+    "The label map of `pose` (in a `size` frame) as a `(1, C, size, size)` tensor in [0, 1]"
+    return torch.from_numpy(render_label_map(pose, size)).float()[None].div_(255)
+
+@patch
+def refine(self:PuppetModel,
+           pose,                  # the pose, in a `size` frame
+           pic,                   # the puppet's picture of it `(3, size, size)` in [0, 1]
+           size: int,             # its side
+           atlas=None):           # `self.atlas()`, when it is already made
+    "`pic` with the refiner's correction: computed at the refiner's size, resized to `size`"
+    R = self.refiner
+    q = pose if size == R.size else pose.resize((R.size, R.size))
+    base = pic if size == R.size else self.render_parts(frame_tensors([q], R.size), R.size, atlas)
+    x = base[None] * 2 - 1
+    delta = (R(x, _label_tensor(q, R.size).to(x.device)) - x) / 2
+    if size != R.size: delta = F.interpolate(delta, size=(size, size), mode='bilinear', align_corners=False)
+    return (pic + delta[0]).clamp(0, 1)
 
 # %% ../nbs/08b_puppet.ipynb #239153ea
 class PuppetPictures:
@@ -345,6 +399,22 @@ def puppet_step(model, opt, frames, target, wins, crop):
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 
+def refiner_step(model, opt, pics, plain, idx, crop, rng):
+    "One Adam step of the refiner on random `crop` windows of items `idx`: L1 + `ssim_loss` of its corrected puppet pictures to theirs; the loss"
+    ins, lms, targets, S = [], [], [], pics.size
+    for i in map(int, idx):
+        img, pose = pics[i]
+        if i not in plain: plain[i] = model.draw([pose], S, refine=False)[0]      # the puppet's own picture, once an item
+        y0, x0 = rng.integers(0, S - crop + 1, 2)
+        ins.append(plain[i][y0:y0 + crop, x0:x0 + crop]); targets.append(img[y0:y0 + crop, x0:x0 + crop])
+        lms.append(render_label_map(pose, S)[:, y0:y0 + crop, x0:x0 + crop])
+    t = lambda a: torch.from_numpy(np.stack(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
+    x, y = t(ins), t(targets)
+    out = model.refiner(x, torch.from_numpy(np.stack(lms)).float() / 255)
+    loss = (out - y).abs().mean() + ssim_loss(out, y)
+    opt.zero_grad(); loss.backward(); opt.step()
+    return loss.item()
+
 # %% ../nbs/08b_puppet.ipynb #6dd140c2
 def _background(pics, n=16):
     "The median of the border colours (`_background_of`) of the first `n` pictures"
@@ -369,10 +439,12 @@ def _save_checkpoint(ck, settings, model, opt, step, losses):
 def train_puppet(path,                    # the training frames: images with their keypoints, below this folder
                  out=None,                # the character file to write (`None`: `<path>_puppet.pth` beside the folder)
                  size: int = 256,         # the character's size: the side its pictures are fitted to
-                 steps: int = 1500,       # optimiser steps
+                 steps: int = 1500,       # optimiser steps of the textures
+                 refine: int = 1500,      # then the refiner's (`PuppetRefiner`, on the finished puppet's pictures); 0: none
                  bs: int = 8,             # windows per step
                  crop: int = 128,         # side of a window, in pixels of `size`
                  lr: float = 0.03,        # Adam's learning rate at the start (cosine to 3% of it)
+                 refine_lr: float = 5e-4, # the refiner's (constant)
                  tex: int = 256,          # side of each part's texture
                  levels: int = 5,         # its pyramid levels
                  name: str = None,        # the character's name (`None`: the dataset's, or the folder's)
@@ -381,30 +453,40 @@ def train_puppet(path,                    # the training frames: images with the
                  half: bool = True,       # store the textures in float16 (half the file)
                  progress: bool = True) -> Character:
     "Fit a textured puppet to the character below `path`; write it to `out` (resuming an interrupted run) and return it"
-    for k, v in dict(size=size, steps=steps, bs=bs, crop=crop, tex=tex, every=every).items():
-        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k}: expected a positive integer, got {v!r}")
-    if not lr > 0: raise ValueError(f"lr: expected a positive number, got {lr!r}")
+    for k, v in dict(size=size, steps=steps, bs=bs, crop=crop, tex=tex, every=every, refine=refine).items():
+        if isinstance(v, bool) or not isinstance(v, int) or v < (k == 'refine' and 0 or 1):
+            raise ValueError(f"{k}: expected {'an integer >= 0' if k == 'refine' else 'a positive integer'}, got {v!r}")
+    for k, v in dict(lr=lr, refine_lr=refine_lr).items():
+        if not v > 0: raise ValueError(f"{k}: expected a positive number, got {v!r}")
+    if refine and size % 4: raise ValueError(f"size: {size} is not a multiple of 4, which the refiner needs (or refine=0)")
     crop = min(crop, size)
     path = Path(path)
     out = Path(out) if out is not None else path.resolve().parent/f"{path.resolve().name}_puppet.pth"
     pics = PuppetPictures(find_pairs(path), size)
     settings = dict(kind='puppet', data=str(path.resolve()), n=len(pics), size=size, steps=steps, bs=bs, crop=crop, lr=lr,
-                    tex=tex, levels=levels, seed=seed, drawn_by=dataset_character(path))   # a synthetic set's drawing: the truth
-    model = PuppetModel(tex, levels, background=_background(pics))
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+                    tex=tex, levels=levels, seed=seed, drawn_by=dataset_character(path),   # a synthetic set's drawing: the truth
+                    **({'refine': refine, 'refine_lr': refine_lr} if refine else {}))
+    with torch.random.fork_rng():                                       # the refiner's first weights: from `seed`
+        torch.manual_seed(seed)
+        model = PuppetModel(tex, levels, background=_background(pics), refine=dict(ch=32, size=size) if refine else None)
+    textures = [p for n, p in model.named_parameters() if not n.startswith('refiner.')]
+    opt = torch.optim.Adam([{'params': textures, 'lr': lr}] + ([{'params': model.refiner.parameters(), 'lr': refine_lr}] if refine else []))
     ck = _checkpoint(out)
     start, losses = _resume(ck, settings, model, opt)
-    t0 = time.time()
-    for step in (progress_bar(range(start, steps)) if progress else range(start, steps)):
+    t0, plain, total = time.time(), {}, steps + refine
+    for step in (progress_bar(range(start, total)) if progress else range(start, total)):
         rng = np.random.default_rng([seed, step])
-        for g in opt.param_groups: g['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
-        frames, target, wins = _batch(pics, rng.choice(len(pics), min(bs, len(pics)), replace=False), crop, rng)
-        losses.append(puppet_step(model, opt, frames, target, wins, crop))
-        if (step + 1) % every == 0 and step + 1 < steps: _save_checkpoint(ck, settings, model, opt, step + 1, losses)
+        idx = rng.choice(len(pics), min(bs, len(pics)), replace=False)
+        if step < steps:                                                # the textures (the refiner's weights get no gradient)
+            opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
+            losses.append(puppet_step(model, opt, *_batch(pics, idx, crop, rng), crop))
+        else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng))   # then the refiner (the textures get none)
+        if (step + 1) % every == 0 and step + 1 < total: _save_checkpoint(ck, settings, model, opt, step + 1, losses)
     settings['seconds'] = round(time.time() - t0, 1)
+    history = {'l1': [round(v, 5) for v in losses[:steps]], **({'refine': [round(v, 5) for v in losses[steps:]]} if refine else {})}
     ch = Character(name or dataset_character(path) or path.resolve().name, size, model.eval(), device='cpu',
                    background=tuple(int(v) for v in (torch.sigmoid(model.bg.detach()).flatten() * 255).round()),
-                   meta={'training': settings, 'history': {'l1': [round(v, 5) for v in losses]}})
+                   meta={'training': settings, 'history': history})
     save_character(ch, out, half=half)
     ck.unlink(missing_ok=True)
     return ch
