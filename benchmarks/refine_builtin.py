@@ -1,11 +1,13 @@
 """Train a refiner (`dance_now.puppet.PuppetRefiner`) over a built-in puppet, on synthetic frames, and measure it.
 
     python benchmarks/refine_builtin.py --characters aoi kenta mika [--steps 1600] [--n 1200] [--work W] [--ship]
+    python benchmarks/refine_builtin.py --characters kenta mika --more --steps 600 --seed 1 --ship    # go on training the shipped refiners
 
 For each character: its shipped puppet draws `--n` synthetic frames at 256 (`synthetic_frames`, every framing of
 `TRAINING_FRAMINGS`, seed 4242: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss on
 random 128-pixel windows, Adam 5e-4, 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
-a framing, puppet alone and refined. `--ship` writes the character back to dance_now/weights (float16), else to
+a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
+"before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--ship` writes the character back to dance_now/weights (float16), else to
 `--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
 """
 import argparse, time, warnings
@@ -40,27 +42,34 @@ def main():
     ap.add_argument('--characters', nargs='+', default=['aoi', 'kenta', 'mika'])
     ap.add_argument('--steps', type=int, default=1600); ap.add_argument('--n', type=int, default=1200)
     ap.add_argument('--lr', type=float, default=5e-4); ap.add_argument('--work', default='refine_work')
-    ap.add_argument('--ship', action='store_true')
+    ap.add_argument('--ship', action='store_true'); ap.add_argument('--more', action='store_true', help="go on from the shipped refiner")
+    ap.add_argument('--seed', type=int, default=0, help="the windows' random order"); ap.add_argument('--threads', type=int, default=None)
     a = ap.parse_args()
     print(cpu_summary())
+    if a.threads: torch.set_num_threads(a.threads)
     warnings.simplefilter('ignore')
     for name in a.characters:
         ch = load_character(name)
         model = ch.model
-        if model.refiner is not None: model.refiner = None                 # the puppet alone
+        if a.more and model.refiner is None: raise SystemExit(f"--more: {name} has no refiner to go on from")
+        if not a.more: model.refiner = None                                  # the puppet alone
         before = by_framing(ch, name)
         pics = Frames(name, a.n, ch.size, 4242)
         torch.manual_seed(0)
-        model.refiner = PuppetRefiner(32, ch.size)
+        if a.more: model.refiner.float()
+        else: model.refiner = PuppetRefiner(32, ch.size)
         opt = torch.optim.Adam(model.refiner.parameters(), a.lr)
         plain, losses, t0 = {}, [], time.time()
         for step in range(a.steps):
-            rng = np.random.default_rng([0, step])
+            rng = np.random.default_rng([a.seed, step])
             losses.append(refiner_step(model, opt, pics, plain, rng.choice(len(pics), 8, replace=False), 128, rng))
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
-        ch.meta.setdefault('training', {})['refine'] = dict(steps=a.steps, n=a.n, seed=4242, lr=a.lr, minutes=round((time.time() - t0) / 60, 1),
-                                                            script='benchmarks/refine_builtin.py')
+        run = dict(steps=a.steps, n=a.n, seed=4242, windows_seed=a.seed, lr=a.lr, minutes=round((time.time() - t0) / 60, 1),
+                   script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''))
+        tr = ch.meta.setdefault('training', {})
+        if a.more: tr['refine_more'] = tr.get('refine_more', []) + [run]
+        else: tr['refine'] = run
         after = by_framing(ch, name)
         print(f"| {name} | " + ' | '.join(f"{before[f]:.3f} -> {after[f]:.3f}" for f in TABLE_FRAMINGS) + f" | {(time.time() - t0) / 60:.1f} min |", flush=True)
         out = builtin_weights(name) if a.ship else Path(a.work)/f'{name}.pth'
