@@ -7,8 +7,8 @@ For each character: its shipped puppet draws `--n` synthetic frames at 256 (`syn
 `TRAINING_FRAMINGS`, seed 4242: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss on
 random 128-pixel windows, Adam 5e-4, 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
 a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
-"before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--ship` writes the character back to dance_now/weights (float16), else to
-`--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
+"before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--ship` writes the
+character back to dance_now/weights (float16), else to `--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
 """
 import argparse, time, warnings
 from pathlib import Path
