@@ -2,31 +2,58 @@
 
     python benchmarks/refine_builtin.py --characters aoi kenta mika [--steps 1600] [--n 1200] [--work W] [--ship]
     python benchmarks/refine_builtin.py --characters kenta mika --more --steps 600 --seed 1 --ship    # go on training the shipped refiners
+    python benchmarks/refine_builtin.py --more --parts head_back --textures 300 --steps 400 --seed 2 --ship  # a part the files lack, then the refiner
 
 For each character: its shipped puppet draws `--n` synthetic frames at 256 (`synthetic_frames`, every framing of
 `TRAINING_FRAMINGS`, seed 4242: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss on
 random 128-pixel windows, Adam 5e-4, 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
 a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
-"before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--ship` writes the
+"before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--parts P... --textures K`
+first trains the textures of those parts alone (`puppet_step`, the other parts' gradients masked, on the frames of
+`--parts-n` more that draw one of them; a part a file lacks, added transparent by `PuppetModel`'s loading, starts as a new one). `--ship` writes the
 character back to dance_now/weights (float16), else to `--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
 """
-import argparse, time, warnings
+import argparse, math, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from dance_now.character import load_character, save_character, builtin_weights, DrawnCharacter
 from dance_now.characters import draw_character
 from dance_now.synthetic import synthetic_frames, TRAINING_FRAMINGS
-from dance_now.puppet import PuppetRefiner, refiner_step
+from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, part_frames, PART_INDEX, PUPPET_PARTS, _batch
 from dance_now.evaluate import framing_cases, framing_truth, ssim, TABLE_FRAMINGS
 from machine import cpu_summary
 
 class Frames:
     "Synthetic `(picture, pose)` pairs at `size` drawn by `name`, as `PuppetPictures` gives a training folder's"
-    def __init__(self, name, n, size, seed):
-        self.size, fr = size, list(synthetic_frames(n, size, seed=seed, framings=TRAINING_FRAMINGS))
+    def __init__(self, name, n, size, seed, keep=None):
+        "`n` frames of seed `seed`, those `keep(pose)` is true of (`None`: all)"
+        self.size, fr = size, [f for f in synthetic_frames(n, size, seed=seed, framings=TRAINING_FRAMINGS) if keep is None or keep(f.pose)]
         self.items = [(draw_character(f.drawn, name, size, depth=f.depth), f.pose) for f in fr]
     def __len__(self): return len(self.items)
     def __getitem__(self, i): return self.items[i]
+
+def train_parts(model, name, n, parts, steps, lr, seed, crop=128, bs=8):
+    "`steps` of `puppet_step` on the textures of `parts` alone, on those of `n` synthetic frames that draw one of them (cosine from `lr`)"
+    ix = [PART_INDEX[p] for p in parts]
+    pics = Frames(name, n, model.refiner.size if model.refiner else 256, 5151, keep=lambda p: part_frames(p)['valid'][ix].any())
+    keep = list(range(len(pics)))
+    if not keep: raise SystemExit(f"--parts {' '.join(parts)}: no training frame draws them")
+    model.float()
+    with torch.no_grad():
+        for p in ix:
+            if (model.textures()[3, p] < -20).all():                 # added transparent on loading: start it as a new part
+                for l in model.levels: l[:, p] = 0
+                model.levels[-1][3, p] = -3.
+    mask = torch.zeros(1, len(PUPPET_PARTS), 1, 1); mask[:, ix] = 1
+    hooks = [l.register_hook(lambda g: g * mask) for l in model.levels]
+    opt, losses = torch.optim.Adam(list(model.levels), lr), []
+    for step in range(steps):
+        rng = np.random.default_rng([seed, 10**6 + step])
+        opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
+        losses.append(puppet_step(model, opt, *_batch(pics, rng.choice(keep, min(bs, len(keep)), replace=False), crop, rng), crop))
+    for h in hooks: h.remove()
+    print(f"  textures of {', '.join(parts)}: {steps} steps on {len(keep)} frames, loss {np.mean(losses[:20]):.4f} -> {np.mean(losses[-20:]):.4f}", flush=True)
+    return dict(parts=list(parts), steps=steps, frames=len(keep), lr=lr)
 
 def by_framing(ch, name, n=32):
     "SSIM a framing of `ch` against the truth on `n` held-out synthetic poses"
@@ -44,6 +71,9 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-4); ap.add_argument('--work', default='refine_work')
     ap.add_argument('--ship', action='store_true'); ap.add_argument('--more', action='store_true', help="go on from the shipped refiner")
     ap.add_argument('--seed', type=int, default=0, help="the windows' random order"); ap.add_argument('--threads', type=int, default=None)
+    ap.add_argument('--parts', nargs='+', default=[], choices=PUPPET_PARTS, help="train these parts' textures first")
+    ap.add_argument('--textures', type=int, default=300, help="their steps"); ap.add_argument('--tex-lr', type=float, default=.03)
+    ap.add_argument('--parts-n', type=int, default=3000, help="synthetic frames (seed 5151) whose ones that draw the parts they train on")
     a = ap.parse_args()
     print(cpu_summary())
     if a.threads: torch.set_num_threads(a.threads)
@@ -56,6 +86,7 @@ def main():
         before = by_framing(ch, name)
         pics = Frames(name, a.n, ch.size, 4242)
         torch.manual_seed(0)
+        tex_run = train_parts(model, name, a.parts_n, a.parts, a.textures, a.tex_lr, a.seed) if a.parts else None
         if a.more: model.refiner.float()
         else: model.refiner = PuppetRefiner(32, ch.size)
         opt = torch.optim.Adam(model.refiner.parameters(), a.lr)
@@ -66,7 +97,7 @@ def main():
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
         run = dict(steps=a.steps, n=a.n, seed=4242, windows_seed=a.seed, lr=a.lr, minutes=round((time.time() - t0) / 60, 1),
-                   script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''))
+                   script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''), **({'textures': tex_run} if tex_run else {}))
         tr = ch.meta.setdefault('training', {})
         if a.more: tr['refine_more'] = tr.get('refine_more', []) + [run]
         else: tr['refine'] = run

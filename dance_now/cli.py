@@ -186,8 +186,8 @@ def cmd_live(a):
     run_live(a.character, a.host, a.port, camera, open_browser=a.open, menu=tuple(a.menu))
 
 # %% ../nbs/16_cli.ipynb #c017
-DEMO_STEPS = 600     # the demo's puppet: training steps, about 5 min of 2 cores in float32 (no faster CPU needed)
-DEMO_REFINE = 400    # then its refiner's steps, about 3 min more
+DEMO_STEPS = 600     # the demo's puppet: training steps, about 3.5 min of 2 cores in float32 (no faster CPU needed)
+DEMO_REFINE = 400    # then its refiner's steps, about 5 min more
 DEMO_MINUTES = 10.   # the GAN demo's (`gan=True`) training budget: the whole demo within ~15 min on 2 cores, float32 or bfloat16
 DEMO_SIZE = {False: 256, True: 128}   # the demo's image size, for a puppet and for the GAN
 

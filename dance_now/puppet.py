@@ -26,13 +26,13 @@ __all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSI
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
-                'thigh_R', 'thigh_L', 'shin_R', 'shin_L', 'foot_R', 'foot_L', 'head', 'eye_R', 'eye_L', 'mouth')
+                'thigh_R', 'thigh_L', 'shin_R', 'shin_L', 'foot_R', 'foot_L', 'head', 'eye_R', 'eye_L', 'mouth', 'head_back')
 PART_INDEX = {p: i for i, p in enumerate(PUPPET_PARTS)}
 # the layers of `layer_order`, back to front, and the parts each is made of, in their own order
 LAYER_PARTS = {('hair_back',): ['hair_back'], ('torso',): ['neck', 'torso'], ('lower',): ['lower'],
                ('arm', 'R'): ['uarm_R', 'farm_R', 'hand_R'], ('arm', 'L'): ['uarm_L', 'farm_L', 'hand_L'],
                ('leg', 'R'): ['thigh_R', 'shin_R', 'foot_R'], ('leg', 'L'): ['thigh_L', 'shin_L', 'foot_L'],
-               ('head',): ['head', 'eye_R', 'eye_L', 'mouth']}
+               ('head',): ['head', 'eye_R', 'eye_L', 'mouth', 'head_back']}
 N_PARTS = len(PUPPET_PARTS)
 FRAMES_VERSION = 1        # how parts are placed from the keypoints: a file of another version would put its textures elsewhere
 
@@ -74,10 +74,11 @@ def _face_frames(f, fok, hf, put):
         put('mouth', rect_frame(f[m].mean(0), right * .3 * d, -up * .3 * d * g))
 
 def _head_frames(pose, b, bok, hf, put):
-    "The hair behind, the head, the neck and the face's frames"
+    "The hair behind, the head, the neck and the face's frames; seen from behind, the back of the head over them"
     right, up, d = _perp(hf.up), hf.up, hf.d
     put('hair_back', rect_frame(hf.to_image([(0, -.9)])[0], right * 1.8 * d, -up * 2.4 * d))
     put('head', rect_frame(hf.to_image([(0, .2)])[0], right * 1.5 * d, -up * 1.45 * d))
+    if hf.back: put('head_back', rect_frame(hf.to_image([(0, -.8)])[0], right * 1.8 * d, -up * 2.5 * d))   # the skull and the hair down the back
     if bok[1]: put('neck', bone_frame(b[1], hf.to_image([(0, -.6)])[0], .4 * d, .2 * d))
     _face_frames(*_xy_ok(pose, 'face'), hf, put)
 
@@ -198,6 +199,7 @@ class PuppetModel(nn.Module):
         bg = torch.tensor(background, dtype=torch.float32).clamp(1, 254) / 255
         self.bg = nn.Parameter(torch.logit(bg).view(1, 3, 1, 1))
         self.refiner = PuppetRefiner(**refine) if refine else None
+        self._register_load_state_dict_pre_hook(_add_missing_parts)
 
     @property
     def G(self): return self                                          # its weights, where a file keeps a generator's
@@ -212,7 +214,8 @@ class PuppetModel(nn.Module):
     @classmethod
     def from_config(cls, cfg):
         "A puppet of `config`, untrained"
-        if list(cfg.get('parts', PUPPET_PARTS)) != list(PUPPET_PARTS): raise ValueError(f"parts: {cfg.get('parts')} are not this version's {list(PUPPET_PARTS)}")
+        parts = list(cfg.get('parts', PUPPET_PARTS))
+        if parts != list(PUPPET_PARTS[:len(parts)]): raise ValueError(f"parts: {parts} are not this version's {list(PUPPET_PARTS)}, nor the first of them")
         if cfg.get('frames', 1) != FRAMES_VERSION:
             raise ValueError(f"frames: a puppet of frames version {cfg.get('frames', 1)}, this version places parts by version {FRAMES_VERSION}; train it again")
         return cls(cfg['tex'], cfg['levels'], refine=cfg.get('refine'))
@@ -229,11 +232,20 @@ class PuppetModel(nn.Module):
         t = torch.cat([t, t.new_zeros(4, rows * cols - N_PARTS, self.tex, self.tex)], 1)
         return t.view(4, rows, cols, self.tex, self.tex).permute(0, 1, 3, 2, 4).reshape(1, 4, rows * self.tex, cols * self.tex)
 
+def _add_missing_parts(state, prefix, *args):
+    "Give the textures of a file with fewer parts (`PUPPET_PARTS` grew at its end) the missing ones, transparent: drawn as that version drew"
+    for k in [k for k in state if k.startswith(prefix + 'levels.')]:
+        t = state[k]
+        if t.shape[1] >= N_PARTS: continue
+        pad = t.new_zeros(4, N_PARTS - t.shape[1], *t.shape[2:])
+        if k == f"{prefix}levels.0": pad[3] = -30.                    # alpha: nothing of them shows
+        state[k] = torch.cat([t, pad], 1)
+
 # %% ../nbs/08b_puppet.ipynb #df5fcbf2
 def _atlas_grid(st, tex, n_cols, n_rows, parts=None):
-    "Texture coordinates `(..., P, h, w, 2)` in `[-1, 1]` of `parts` (`None`: all, in order) as coordinates in the atlas (a half texel in from the tile's edges)"
+    "Texture coordinates `(..., P, h, w, 2)` in `[-1, 1]` of `parts` (`None`: all, in order; `(P,)` or one row a pose `(B, P)`) as coordinates in the atlas (a half texel in from the tile's edges)"
     p = torch.arange(st.shape[-4]) if parts is None else torch.as_tensor(parts)
-    r, c = (p // n_cols).float().view(-1, 1, 1), (p % n_cols).float().view(-1, 1, 1)
+    r, c = (p // n_cols).float()[..., None, None], (p % n_cols).float()[..., None, None]
     k = 1 - 1 / tex
     x = (c + (st[..., 0].clamp(-1, 1) * k + 1) / 2) / n_cols * 2 - 1
     y = (r + (st[..., 1].clamp(-1, 1) * k + 1) / 2) / n_rows * 2 - 1
@@ -250,19 +262,18 @@ def render(self:PuppetModel,
     dev, B = self.bg.device, frames['frames'].shape[0]
     corner = lambda v: torch.as_tensor(v, dtype=torch.float32, device=dev).reshape(-1, 1).expand(B, 1)
     xs, ys = (torch.arange(w, device=dev)[None] + corner(v) + .5 for v in (x0, y0))
-    st = _texture_coords(frames['frames'].to(dev), xs, ys)                       # B, P, h, w, 2
+    order = frames['rank'].to(dev).argsort(1)                                    # B, P: the parts back to front
+    pick = lambda k, *rest: frames[k].to(dev).gather(1, order.view(B, -1, *[1] * len(rest)).expand(B, -1, *rest))
+    st = _texture_coords(pick('frames', 10), xs, ys)                             # B, P, h, w, 2, in that order
     P = st.shape[1]
     cols = math.ceil(math.sqrt(N_PARTS)); rows = math.ceil(N_PARTS / cols)
-    g = _atlas_grid(st, self.tex, cols, rows).reshape(1, B * P * w, w, 2)
-    smp = F.grid_sample(self.atlas(), g, mode='bilinear', padding_mode='zeros', align_corners=False)
-    smp = smp.view(4, B, P, w, w).permute(1, 2, 0, 3, 4)                          # B, P, 4, h, w
-    inside = (st.abs() <= 1).all(-1)[:, :, None] & frames['valid'].to(dev)[:, :, None, None, None]
-    a = torch.sigmoid(smp[:, :, 3:]) * inside
-    rgb = torch.sigmoid(smp[:, :, :3]) * (1 - torch.sigmoid(self.shade - 2) * frames['behind'].to(dev).view(B, P, 1, 1, 1))
-    idx = frames['rank'].to(dev).argsort(1).view(B, P, 1, 1, 1)
-    rgb, a = rgb.gather(1, idx.expand_as(rgb)), a.gather(1, idx.expand_as(a))
+    inside = (st.abs() <= 1).all(-1) & pick('valid')[:, :, None, None]            # B, P, h, w
+    g = _atlas_grid(st, self.tex, cols, rows, order)[inside].view(1, -1, 1, 2)   # sampled only where a part is
+    smp = torch.sigmoid(F.grid_sample(self.atlas(), g, mode='bilinear', padding_mode='zeros', align_corners=False)[0, :, :, 0].T)
+    rgba = st.new_zeros(B, P, w, w, 4).index_put((inside,), smp).permute(0, 1, 4, 2, 3)   # B, P, 4, h, w: 0 where no part is
+    a, rgb = rgba[:, :, 3:], rgba[:, :, :3] * (1 - torch.sigmoid(self.shade - 2) * pick('behind').view(B, P, 1, 1, 1))
     out = torch.sigmoid(self.bg).expand(B, 3, w, w)
-    for k in range(P): out = a[:, k] * rgb[:, k] + (1 - a[:, k]) * out
+    for ak, ck in zip(a.unbind(1), rgb.unbind(1)): out = ak * ck + (1 - ak) * out   # unbind: one gradient tensor, not one a part
     return out
 
 def part_boxes(frames, size):
