@@ -15,11 +15,13 @@ import numpy as np
 from .keypoints import *
 from .keypoints import _as_size
 from .render import SHIFT, _FIX, save_image
+from .skeleton import BONE_LENGTHS
 
 # %% auto #0
 __all__ = ['HAIR_STYLES', 'OUTFITS', 'STYLES', 'CHARACTERS', 'BODY_RATIOS', 'R_SIDE', 'L_SIDE', 'SKULL', 'JAW', 'ARM_R', 'ARM_L',
-           'LEG_R', 'LEG_L', 'FEET', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle', 'get_style', 'body_unit', 'far_side',
-           'infer_depth', 'HeadFrame', 'head_frame', 'layer_order', 'draw_character']
+           'LEG_R', 'LEG_L', 'FEET', 'HIP_SPAN', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle', 'get_style', 'body_unit',
+           'far_side', 'infer_depth', 'HeadFrame', 'head_frame', 'guess_hips', 'guess_knee', 'layer_order',
+           'draw_character']
 
 # %% ../nbs/03_characters.ipynb #14bed5df
 HAIR_STYLES, OUTFITS = ('twintails', 'spiky', 'bob'), ('sailor', 'hoodie', 'dress')
@@ -438,15 +440,35 @@ def _hips(b, bok):
     if l is None and r is not None and m is not None: l = 2 * m - r
     return r, l, m
 
-def _torso_axes(b, bok):
-    "Unit vectors `(down, side)` of the torso: neck->mid-hip, and the person's right->left"
-    _, _, m = _hips(b, bok)
+HIP_SPAN = BONE_LENGTHS['hip'] / BONE_LENGTHS['shoulder']   # hips' width over the shoulders'
+
+def guess_hips(b, u, up=None):
+    "`(right, left, mid)` hips of a person cut off at the chest (neck `b[1]`, shoulders `b[2]`, `b[5]` seen): the mid-hip a body unit below the neck, half along the head's down (`-up`), half the frame's"
+    down = -(np.array([0., -1.]) if up is None else np.asarray(up, np.float64))
+    m = b[1] + u * (.54 * down + .47 * np.array([0., 1.]))
+    h = (b[5] - b[2]) / 2 * HIP_SPAN
+    return m - h, m + h, m
+
+def guess_knee(hip, u):
+    "Where a knee the frame cuts off is: 0.7 body units straight down from its `hip`"
+    return hip + .7 * u * np.array([0., 1.])
+
+def _torso_hips(pose, b, bok, u):
+    "The hips of `_hips`; guessed (`guess_hips`) below a neck and both shoulders when the frame cuts them all off"
+    r, l, m = _hips(b, bok)
+    if m is not None or not (bok[1] and bok[2] and bok[5]): return r, l, m
+    hf = head_frame(pose, u)
+    return guess_hips(b, u, None if hf is None else hf.up)
+
+def _torso_axes(b, bok, m=None):
+    "Unit vectors `(down, side)` of the torso: neck->mid-hip (`m`, or the hips' own), and the person's right->left"
+    m = _hips(b, bok)[2] if m is None else m
     down = _unit(m - b[1], (0., 1.)) if bok[1] and m is not None else np.array([0., 1.])
     return down, np.array([down[1], -down[0]])
 
 def _draw_torso(pose, b, bok, u, st, cv):
-    "Torso in the top's colour, with the collar, ribbon, hood or pocket of the outfit"
-    r, l, m = _hips(b, bok)
+    "Torso in the top's colour, with the collar, ribbon, hood or pocket of the outfit (down to guessed hips below a portrait's edge)"
+    r, l, m = _torso_hips(pose, b, bok, u)
     neck = b[1] if bok[1] else None
     shapes = []
     if neck is not None and m is not None: shapes.append(('line', neck, m, .36 * u * st.build))
@@ -454,11 +476,11 @@ def _draw_torso(pose, b, bok, u, st, cv):
     if len(poly) >= 3: shapes.append(('poly', np.array(poly)))
     if not shapes: return
     if st.outfit == 'hoodie' and neck is not None:     # the hood, behind the neck
-        down, side = _torso_axes(b, bok)
+        down, side = _torso_axes(b, bok, m)
         cv.group([('ellipse', neck - .06 * u * down, (.26 * u, .13 * u), math.degrees(math.atan2(side[1], side[0])))], st.accent)
     cv.group(shapes, st.top)
     if neck is None or m is None: return
-    down, side = _torso_axes(b, bok)
+    down, side = _torso_axes(b, bok, m)
     back = bok[2] and bok[5] and float(np.dot(b[5] - b[2], side)) < 0      # right shoulder on the left's side
     tl = float(np.hypot(*(m - neck)))
     ang = math.degrees(math.atan2(side[1], side[0]))
@@ -488,7 +510,7 @@ def _draw_lower(pose, b, bok, u, st, cv):
     down, side = _torso_axes(b, bok)
     def hem(hip, knee):
         "Where the cloth ends along one thigh"
-        k = b[knee] if bok[knee] else hip + .75 * u * down
+        k = b[knee] if bok[knee] else guess_knee(hip, u)
         leg = k - hip
         n = math.hypot(*leg)
         if n > .8 * u: leg = leg * (.8 * u / n)
