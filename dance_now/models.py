@@ -16,15 +16,16 @@ import torch.nn.functional as F
 from .render import LABEL_CHANNELS, N_LABEL_CHANNELS
 
 # %% auto #0
-__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS', 'BLEND_BIAS',
-           'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'FACE_SIZE_SHARE', 'norm_layer', 'ConvBlock', 'ResBlock', 'UpBlock',
-           'ToImage', 'init_gan_weights', 'count_params', 'Generator', 'generator_for', 'stage_table', 'print_table',
-           'ResidualToImage', 'picture_logits', 'LocalEnhancer', 'NLayerDiscriminator', 'MultiscaleDiscriminator',
-           'as_scales', 'GANLoss', 'feature_matching_loss', 'image_gradients', 'gradient_l1', 'ssim_loss',
-           'VGGWeightsNotFound', 'vgg19_weights_path', 'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss',
-           'discriminator_loss', 'face_boxes_from_label', 'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer',
-           'FaceDiscriminator', 'Pix2PixModel', 'moved_map', 'grow', 'BlendHead', 'default_face_size',
-           'enhancer_levels', 'model_config', 'build_model', 'build_discriminators', 'benchmark_step']
+__all__ = ['NORMS', 'GENERATOR_PRESETS', 'GAN_MODES', 'LAPLACIAN', 'VGG19_URL', 'PIX2PIXHD_VGG_LAYERS', 'FACE_CHANNELS',
+           'BLEND_BIAS', 'BLEND_GAIN', 'GLOBAL_SIZE', 'ENHANCER', 'FACE_SIZE_SHARE', 'norm_layer', 'ConvBlock',
+           'ResBlock', 'UpBlock', 'ToImage', 'init_gan_weights', 'count_params', 'Generator', 'generator_for',
+           'stage_table', 'print_table', 'ResidualToImage', 'picture_logits', 'LocalEnhancer', 'NLayerDiscriminator',
+           'MultiscaleDiscriminator', 'as_scales', 'GANLoss', 'feature_matching_loss', 'image_gradients', 'gradient_l1',
+           'edge_energy', 'edge_energy_l1', 'ssim_loss', 'VGGWeightsNotFound', 'vgg19_weights_path',
+           'load_vgg19_features', 'VGGPerceptualLoss', 'generator_loss', 'discriminator_loss', 'face_boxes_from_label',
+           'crop_faces', 'feather_mask', 'paste_faces', 'FaceEnhancer', 'FaceDiscriminator', 'Pix2PixModel',
+           'moved_map', 'grow', 'BlendHead', 'default_face_size', 'enhancer_levels', 'model_config', 'build_model',
+           'build_discriminators', 'benchmark_step']
 
 # %% ../nbs/06_models.ipynb #8090107d
 NORMS = ('instance', 'batch', 'none')
@@ -314,6 +315,17 @@ def gradient_l1(fake, real):
     "Mean L1 between the image gradients of `fake` and `real`: soft or misplaced edges cost, flat colour does not"
     (fx, fy), (rx, ry) = image_gradients(fake), image_gradients(real)
     return (F.l1_loss(fx, rx) + F.l1_loss(fy, ry)) / 2
+
+# %% ../nbs/06_models.ipynb #e7e1a002
+LAPLACIAN = torch.tensor([[0., 1, 0], [1, -4, 1], [0, 1, 0]])
+
+def edge_energy(x, cell: int = 8):
+    "Mean |Laplacian| of the grey of `x` `(B, C, H, W)` over `cell`-pixel blocks: `(B, 1, (H-2)//cell, (W-2)//cell)`"
+    return F.avg_pool2d(F.conv2d(x.mean(1, keepdim=True), LAPLACIAN.to(x)[None, None]).abs(), cell)
+
+def edge_energy_l1(fake, real, cell: int = 8):
+    "Mean L1 between the `edge_energy` of `fake` and `real`: soft or missing edges cost, a sharp edge a pixel off hardly"
+    return F.l1_loss(edge_energy(fake, cell), edge_energy(real, cell))
 
 # %% ../nbs/06_models.ipynb #dc878988
 def ssim_loss(fake, real, window: int = 11, sigma: float = 1.5):
