@@ -12,9 +12,9 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
 from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
-from .models import ssim_loss
+from .models import ssim_loss, edge_energy_l1
 from .data import find_pairs
-from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, _hips, _torso_axes
+from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_hips, guess_knee, _hips, _torso_axes
 from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
@@ -89,22 +89,16 @@ def _torso(b, bok, u, m, side):
     if abs(np.dot(sv, across)) < .12 * u: sv = sv + across * .12 * u * (1 if np.dot(sv, side) >= 0 else -1)
     return (b[1] + m) / 2, -sv * 1.6, (m - b[1]) / 2 * 1.35
 
-def _hips_below(b, u, up):
-    "Where the mid-hip is when the frame cuts it off (a portrait): a body unit below the neck, across the shoulders"
-    down = _perp(_dir(b[5] - b[2]))
-    if np.dot(down, up if up is not None else np.array([0., -1.])) > 0: down = -down
-    return b[1] + u * down
-
 def _body_frames(b, bok, u, put, up=None):
     "The torso's frame (shoulders by hips; the hips guessed below a portrait's edge) and the skirt's or shorts' (hips by thighs)"
     r, l, m = _hips(b, bok)
-    down, side = _torso_axes(b, bok)
-    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, _hips_below(b, u, up), side)))
+    side = _torso_axes(b, bok)[1]
+    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, guess_hips(b, u, up)[2], side)))
     if bok[1] and m is not None: put('torso', rect_frame(*_torso(b, bok, u, m, side)))
     if r is None or l is None: return
     def thigh(hip, knee):
         "Hip to knee, at most 0.8 body units"
-        v = (b[knee] if bok[knee] else hip + .75 * u * down) - hip
+        v = (b[knee] if bok[knee] else guess_knee(hip, u)) - hip
         n = math.hypot(*v)
         return v * (.8 * u / n) if n > .8 * u else v
     lv, hv = (thigh(r, 10) + thigh(l, 13)) / 2, (l - r) / 2
@@ -410,8 +404,9 @@ def puppet_step(model, opt, frames, target, wins, crop):
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 
-def refiner_step(model, opt, pics, plain, idx, crop, rng):
-    "One Adam step of the refiner on random `crop` windows of items `idx`: L1 + `ssim_loss` of its corrected puppet pictures to theirs; the loss"
+def refiner_step(model, opt, pics, plain, idx, crop, rng,
+                 edge_weight: float = 2.):  # the weight of `edge_energy_l1` beside L1 + SSIM: edges as sharp as the truth's
+    "One Adam step of the refiner on random `crop` windows of items `idx`: L1 + `ssim_loss` (+ `edge_energy_l1`) of its corrected puppet pictures to theirs; the loss"
     ins, lms, targets, S = [], [], [], pics.size
     for i in map(int, idx):
         img, pose = pics[i]
@@ -422,7 +417,7 @@ def refiner_step(model, opt, pics, plain, idx, crop, rng):
     t = lambda a: torch.from_numpy(np.stack(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
     x, y = t(ins), t(targets)
     out = model.refiner(x, torch.from_numpy(np.stack(lms)).float() / 255)
-    loss = (out - y).abs().mean() + ssim_loss(out, y)
+    loss = (out - y).abs().mean() + ssim_loss(out, y) + (edge_weight * edge_energy_l1(out, y) if edge_weight else 0)
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 
@@ -456,6 +451,7 @@ def train_puppet(path,                    # the training frames: images with the
                  crop: int = 128,         # side of a window, in pixels of `size`
                  lr: float = 0.03,        # Adam's learning rate at the start (cosine to 3% of it)
                  refine_lr: float = 5e-4, # the refiner's (constant)
+                 refine_edge: float = 2., # the weight of its `edge_energy_l1` (0: L1 + SSIM alone, softer)
                  tex: int = 256,          # side of each part's texture
                  levels: int = 5,         # its pyramid levels
                  name: str = None,        # the character's name (`None`: the dataset's, or the folder's)
@@ -469,6 +465,7 @@ def train_puppet(path,                    # the training frames: images with the
             raise ValueError(f"{k}: expected {'an integer >= 0' if k == 'refine' else 'a positive integer'}, got {v!r}")
     for k, v in dict(lr=lr, refine_lr=refine_lr).items():
         if not v > 0: raise ValueError(f"{k}: expected a positive number, got {v!r}")
+    if not refine_edge >= 0: raise ValueError(f"refine_edge: expected a number >= 0, got {refine_edge!r}")
     if refine and size % 4: raise ValueError(f"size: {size} is not a multiple of 4, which the refiner needs (or refine=0)")
     crop = min(crop, size)
     path = Path(path)
@@ -476,7 +473,7 @@ def train_puppet(path,                    # the training frames: images with the
     pics = PuppetPictures(find_pairs(path), size)
     settings = dict(kind='puppet', data=str(path.resolve()), n=len(pics), size=size, steps=steps, bs=bs, crop=crop, lr=lr,
                     tex=tex, levels=levels, seed=seed, drawn_by=dataset_character(path),   # a synthetic set's drawing: the truth
-                    **({'refine': refine, 'refine_lr': refine_lr} if refine else {}))
+                    **({'refine': refine, 'refine_lr': refine_lr, 'refine_edge': refine_edge} if refine else {}))
     with torch.random.fork_rng():                                       # the refiner's first weights: from `seed`
         torch.manual_seed(seed)
         model = PuppetModel(tex, levels, background=_background(pics), refine=dict(ch=32, size=size) if refine else None)
@@ -491,7 +488,7 @@ def train_puppet(path,                    # the training frames: images with the
         if step < steps:                                                # the textures (the refiner's weights get no gradient)
             opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
             losses.append(puppet_step(model, opt, *_batch(pics, idx, crop, rng), crop))
-        else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng))   # then the refiner (the textures get none)
+        else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng, refine_edge))   # then the refiner (the textures get none)
         if (step + 1) % every == 0 and step + 1 < total: _save_checkpoint(ck, settings, model, opt, step + 1, losses)
     settings['seconds'] = round(time.time() - t0, 1)
     history = {'l1': [round(v, 5) for v in losses[:steps]], **({'refine': [round(v, 5) for v in losses[steps:]]} if refine else {})}
