@@ -453,12 +453,11 @@ def guess_knee(hip, u):
     "Where a knee the frame cuts off is: 0.7 body units straight down from its `hip`"
     return hip + .7 * u * np.array([0., 1.])
 
-def _torso_hips(pose, b, bok, u):
-    "The hips of `_hips`; guessed (`guess_hips`) below a neck and both shoulders when the frame cuts them all off"
+def _torso_hips(b, bok, u, up):
+    "The hips of `_hips`; guessed (`guess_hips`, `up`: the head's, a function giving it or `None`) below a neck and both shoulders when the frame cuts them all off"
     r, l, m = _hips(b, bok)
     if m is not None or not (bok[1] and bok[2] and bok[5]): return r, l, m
-    hf = head_frame(pose, u)
-    return guess_hips(b, u, None if hf is None else hf.up)
+    return guess_hips(b, u, up() if callable(up) else up)
 
 def _torso_axes(b, bok, m=None):
     "Unit vectors `(down, side)` of the torso: neck->mid-hip (`m`, or the hips' own), and the person's right->left"
@@ -468,7 +467,8 @@ def _torso_axes(b, bok, m=None):
 
 def _draw_torso(pose, b, bok, u, st, cv):
     "Torso in the top's colour, with the collar, ribbon, hood or pocket of the outfit (down to guessed hips below a portrait's edge)"
-    r, l, m = _torso_hips(pose, b, bok, u)
+    hf = lambda: getattr(head_frame(pose, u), 'up', None)     # only where the hips are guessed
+    r, l, m = _torso_hips(b, bok, u, hf)
     neck = b[1] if bok[1] else None
     shapes = []
     if neck is not None and m is not None: shapes.append(('line', neck, m, .36 * u * st.build))

@@ -14,7 +14,7 @@ from .keypoints import *
 from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
 from .models import ssim_loss, edge_energy_l1
 from .data import find_pairs
-from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_hips, guess_knee, _hips, _torso_axes
+from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_knee, _hips, _torso_hips, _torso_axes
 from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
@@ -91,10 +91,9 @@ def _torso(b, bok, u, m, side):
 
 def _body_frames(b, bok, u, put, up=None):
     "The torso's frame (shoulders by hips; the hips guessed below a portrait's edge) and the skirt's or shorts' (hips by thighs)"
-    r, l, m = _hips(b, bok)
-    side = _torso_axes(b, bok)[1]
-    if m is None and bok[1] and bok[2] and bok[5]: put('torso', rect_frame(*_torso(b, bok, u, guess_hips(b, u, up)[2], side)))
-    if bok[1] and m is not None: put('torso', rect_frame(*_torso(b, bok, u, m, side)))
+    side, torso_hip = _torso_axes(b, bok)[1], _torso_hips(b, bok, u, up)[2]
+    if bok[1] and torso_hip is not None: put('torso', rect_frame(*_torso(b, bok, u, torso_hip, side)))
+    r, l, m = _hips(b, bok)                      # the skirt's or shorts' hang from seen hips only
     if r is None or l is None: return
     def thigh(hip, knee):
         "Hip to knee, at most 0.8 body units"
@@ -463,9 +462,9 @@ def train_puppet(path,                    # the training frames: images with the
     for k, v in dict(size=size, steps=steps, bs=bs, crop=crop, tex=tex, every=every, refine=refine).items():
         if isinstance(v, bool) or not isinstance(v, int) or v < (k == 'refine' and 0 or 1):
             raise ValueError(f"{k}: expected {'an integer >= 0' if k == 'refine' else 'a positive integer'}, got {v!r}")
-    for k, v in dict(lr=lr, refine_lr=refine_lr).items():
-        if not v > 0: raise ValueError(f"{k}: expected a positive number, got {v!r}")
-    if not refine_edge >= 0: raise ValueError(f"refine_edge: expected a number >= 0, got {refine_edge!r}")
+    for k, v in dict(lr=lr, refine_lr=refine_lr, refine_edge=refine_edge).items():   # refine_edge may be 0
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v >= 0 if k == 'refine_edge' else v > 0):
+            raise ValueError(f"{k}: expected {'a number >= 0' if k == 'refine_edge' else 'a positive number'}, got {v!r}")
     if refine and size % 4: raise ValueError(f"size: {size} is not a multiple of 4, which the refiner needs (or refine=0)")
     crop = min(crop, size)
     path = Path(path)
