@@ -454,10 +454,10 @@ def guess_knee(hip, u):
     return hip + .7 * u * np.array([0., 1.])
 
 def _torso_hips(b, bok, u, up):
-    "The hips of `_hips`; guessed (`guess_hips`, `up`: the head's, a function giving it or `None`) below a neck and both shoulders when the frame cuts them all off"
+    "The hips of `_hips`; guessed (`guess_hips`, `up`: the head's or `None`) below a neck and both shoulders when the frame cuts them all off"
     r, l, m = _hips(b, bok)
     if m is not None or not (bok[1] and bok[2] and bok[5]): return r, l, m
-    return guess_hips(b, u, up() if callable(up) else up)
+    return guess_hips(b, u, up)
 
 def _torso_axes(b, bok, m=None):
     "Unit vectors `(down, side)` of the torso: neck->mid-hip (`m`, or the hips' own), and the person's right->left"
@@ -465,10 +465,9 @@ def _torso_axes(b, bok, m=None):
     down = _unit(m - b[1], (0., 1.)) if bok[1] and m is not None else np.array([0., 1.])
     return down, np.array([down[1], -down[0]])
 
-def _draw_torso(pose, b, bok, u, st, cv):
+def _draw_torso(b, bok, u, st, cv, up=None):
     "Torso in the top's colour, with the collar, ribbon, hood or pocket of the outfit (down to guessed hips below a portrait's edge)"
-    hf = lambda: getattr(head_frame(pose, u), 'up', None)     # only where the hips are guessed
-    r, l, m = _torso_hips(b, bok, u, hf)
+    r, l, m = _torso_hips(b, bok, u, up)
     neck = b[1] if bok[1] else None
     shapes = []
     if neck is not None and m is not None: shapes.append(('line', neck, m, .36 * u * st.build))
@@ -578,7 +577,7 @@ def draw_character(pose, name='aoi', size=256, alpha=False, bg=None, depth=None)
         if kind == 'hair_back' and hf is not None and not hf.back: _draw_hair_back(hf, st, cv)
         elif kind == 'torso':
             if hf is not None and bok[1]: _draw_neck(hf, st, cv, b[1])
-            _draw_torso(p, b, bok, u, st, cv)
+            _draw_torso(b, bok, u, st, cv, None if hf is None else hf.up)
         elif kind == 'lower': _draw_lower(p, b, bok, u, st, cv)
         elif kind == 'arm': _draw_arm(p, layer[1], b, bok, u, st, cv)
         elif kind == 'leg': _draw_leg(p, layer[1], b, bok, u, st, cv)
