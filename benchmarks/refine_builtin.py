@@ -3,10 +3,11 @@
     python benchmarks/refine_builtin.py --characters aoi kenta mika [--steps 1600] [--n 1200] [--work W] [--ship]
     python benchmarks/refine_builtin.py --characters kenta mika --more --steps 600 --seed 1 --ship    # go on training the shipped refiners
     python benchmarks/refine_builtin.py --more --parts head_back --textures 300 --steps 400 --seed 2 --ship  # a part the files lack, then the refiner
-    python benchmarks/refine_builtin.py --more --parts torso lower --textures 300 --steps 400 --seed 3 --edge 2 --ship  # the last run: hips guessed, edges
+    python benchmarks/refine_builtin.py --more --parts torso lower --textures 300 --steps 400 --seed 3 --edge 2 --ship  # hips guessed, edges
+    python benchmarks/refine_builtin.py --more --steps 500 --seed 6 --frames-seed 6161 --framings full=.2 knees=.2 waist=.25 head=.3 wide=.05 --ship  # close framings
 
 For each character: its shipped puppet draws `--n` synthetic frames at 256 (`synthetic_frames`, every framing of
-`TRAINING_FRAMINGS`, seed 4242: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss + `--edge` x
+`TRAINING_FRAMINGS` or `--framings`, seed 4242 or `--frames-seed`: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss + `--edge` x
 `edge_energy_l1` on random 128-pixel windows, Adam 5e-4, 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
 a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
 "before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--parts P... --textures K`
@@ -19,16 +20,16 @@ from pathlib import Path
 import numpy as np, torch
 from dance_now.character import load_character, save_character, builtin_weights, DrawnCharacter
 from dance_now.characters import draw_character
-from dance_now.synthetic import synthetic_frames, TRAINING_FRAMINGS
+from dance_now.synthetic import synthetic_frames, check_framings, TRAINING_FRAMINGS
 from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, part_frames, PART_INDEX, PUPPET_PARTS, _batch
 from dance_now.evaluate import framing_cases, framing_truth, ssim, TABLE_FRAMINGS
 from machine import cpu_summary
 
 class Frames:
     "Synthetic `(picture, pose)` pairs at `size` drawn by `name`, as `PuppetPictures` gives a training folder's"
-    def __init__(self, name, n, size, seed, keep=None):
-        "`n` frames of seed `seed`, those `keep(pose)` is true of (`None`: all)"
-        self.size, fr = size, [f for f in synthetic_frames(n, size, seed=seed, framings=TRAINING_FRAMINGS) if keep is None or keep(f.pose)]
+    def __init__(self, name, n, size, seed, keep=None, framings=TRAINING_FRAMINGS):
+        "`n` frames of seed `seed` at `framings` (`{framing: share}`), those `keep(pose)` is true of (`None`: all)"
+        self.size, fr = size, [f for f in synthetic_frames(n, size, seed=seed, framings=framings) if keep is None or keep(f.pose)]
         self.items = [(draw_character(f.drawn, name, size, depth=f.depth), f.pose) for f in fr]
     def __len__(self): return len(self.items)
     def __getitem__(self, i): return self.items[i]
@@ -75,7 +76,12 @@ def main():
     ap.add_argument('--parts', nargs='+', default=[], choices=PUPPET_PARTS, help="train these parts' textures first")
     ap.add_argument('--textures', type=int, default=300, help="their steps"); ap.add_argument('--tex-lr', type=float, default=.03)
     ap.add_argument('--parts-n', type=int, default=3000, help="synthetic frames (seed 5151) whose ones that draw the parts they train on")
+    ap.add_argument('--frames-seed', type=int, default=4242, help="the refiner's synthetic frames (the first runs': 4242)")
+    ap.add_argument('--framings', nargs='+', default=None, metavar='FRAMING=SHARE',
+                    help="the refiner's frames at these framings, e.g. full=.2 knees=.2 waist=.25 head=.3 wide=.05 (default: TRAINING_FRAMINGS)")
     a = ap.parse_args()
+    try: framings = check_framings({k: float(v) for k, v in (f.split('=') for f in a.framings)}) if a.framings else TRAINING_FRAMINGS
+    except ValueError as e: ap.error(f"--framings {' '.join(a.framings)}: expected FRAMING=SHARE pairs ({e})")
     print(cpu_summary())
     if a.threads: torch.set_num_threads(a.threads)
     warnings.simplefilter('ignore')
@@ -85,7 +91,7 @@ def main():
         if a.more and model.refiner is None: raise SystemExit(f"--more: {name} has no refiner to go on from")
         if not a.more: model.refiner = None                                  # the puppet alone
         before = by_framing(ch, name)
-        pics = Frames(name, a.n, ch.size, 4242)
+        pics = Frames(name, a.n, ch.size, a.frames_seed, framings=framings)
         torch.manual_seed(0)
         tex_run = train_parts(model, name, a.parts_n, a.parts, a.textures, a.tex_lr, a.seed) if a.parts else None
         if a.more: model.refiner.float()
@@ -97,7 +103,7 @@ def main():
             losses.append(refiner_step(model, opt, pics, plain, rng.choice(len(pics), 8, replace=False), 128, rng, a.edge))
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
-        run = dict(steps=a.steps, n=a.n, seed=4242, windows_seed=a.seed, lr=a.lr, edge_weight=a.edge, minutes=round((time.time() - t0) / 60, 1),
+        run = dict(steps=a.steps, n=a.n, seed=a.frames_seed, framings=framings, windows_seed=a.seed, lr=a.lr, edge_weight=a.edge, minutes=round((time.time() - t0) / 60, 1),
                    script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''), **({'textures': tex_run} if tex_run else {}))
         tr = ch.meta.setdefault('training', {})
         if a.more: tr['refine_more'] = tr.get('refine_more', []) + [run]
