@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np, torch
 from dance_now.character import load_character, DrawnCharacter
 from dance_now.render import render_label_map, fit_square, N_LABEL_CHANNELS
-from dance_now.models import FaceEnhancer, face_boxes_from_label, crop_faces, paste_faces, ssim_loss, edge_energy_l1
+from dance_now.models import Pix2PixModel, FaceEnhancer, face_boxes_from_label, crop_faces, ssim_loss, edge_energy_l1
 from dance_now.evaluate import real_framing_cases, framing_cases, framing_truth, face_crops, ssim, sharpness, TABLE_FRAMINGS
 from machine import cpu_summary
 from refine_builtin import Frames
@@ -23,9 +23,13 @@ SAMPLES = Path(__file__).resolve().parents[2]/'shared'/'openpose_samples'
 
 def to_tensor(imgs): return torch.from_numpy(np.stack(imgs)).permute(0, 3, 1, 2).float() / 127.5 - 1
 
+def label_of(pose, size):
+    "The label map `(1, C, size, size)` of `pose`, in [0, 1]"
+    return torch.from_numpy(render_label_map(pose, size)).float()[None] / 255
+
 def face_of(pose, size):
-    "The label map `(1, C, size, size)` of `pose` and its face box, or `None` without a face"
-    lm = torch.from_numpy(render_label_map(pose, size)).float()[None] / 255
+    "The label map of `pose` and its face box, or `None` without a face"
+    lm = label_of(pose, size)
     boxes, valid = face_boxes_from_label(lm)
     return (lm, boxes) if valid[0] else None
 
@@ -53,13 +57,10 @@ def train(L, X, Y, steps, seed=0):
 
 @torch.no_grad()
 def enhanced(net, fs, pictures, poses, size):
-    "The pictures with the face stage's residual pasted into their face boxes"
-    out = []
+    "The pictures with the face stage `net` (crops of `fs` pixels) over them, as `Pix2PixModel.enhance` pastes it"
+    stage, out = Pix2PixModel(None, face=net, face_size=fs), []
     for g, p in zip(pictures, poses):
-        if (f := face_of(fit_square(p, size)[1], size)) is None: out.append(g); continue
-        lm, boxes = f
-        x = to_tensor([g])
-        y = (x + paste_faces(torch.zeros_like(x), net.residual(crop_faces(lm, boxes, fs), crop_faces(x, boxes, fs)), boxes)).clamp(-1, 1)
+        y = stage.enhance(label_of(fit_square(p, size)[1], size), to_tensor([g]))
         out.append(((y[0].permute(1, 2, 0) + 1) * 127.5).round().clamp(0, 255).byte().numpy())
     return out
 
