@@ -3,7 +3,7 @@
     python benchmarks/train_puppets.py [--characters aoi kenta mika] [--size 256] [--n 2000] [--steps 1500] [--refine 4000]
         [--framings full=.25,knees=.2,waist=.25,head=.25,wide=.05] [--work DIR] [--ship]
 
-The defaults are the recipe of the shipped characters (one run each, 31-53 minutes on a 2-core AMD EPYC, float32).
+The defaults are the recipe of the shipped characters (one run each, 31-56 minutes on a 2-core AMD EPYC, float32; 31-34 alone).
 
 For each character: a synthetic dataset of `--n` frames at `--size` with the `--framings` mix
 (`make_synthetic_dataset`, kept in `--work`), `train_puppet` on it (its time printed with the machine), then
