@@ -22,7 +22,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'bone_frame', 'rect_frame',
            'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
-           'random_window', 'puppet_step', 'refiner_step', 'train_puppet']
+           'random_window', 'puppet_step', 'refiner_window', 'refiner_step', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
@@ -403,14 +403,24 @@ def puppet_step(model, opt, frames, target, wins, crop):
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 
+def refiner_window(pose, size, crop, rng, face_share=0.):
+    "`(y0, x0)` of a refiner's `crop`-pixel window of a `size` frame: anywhere, or on the face (near its points' mean) `face_share` of the time"
+    f = pose.face[pose.face[:, 2] > 0, :2]
+    if face_share and len(f) and rng.random() < face_share:
+        c = f.mean(0) + rng.normal(0, crop / 8, 2)
+        x0, y0 = (int(np.clip(v - crop / 2, 0, size - crop)) for v in c)
+        return y0, x0
+    return rng.integers(0, size - crop + 1, 2)
+
 def refiner_step(model, opt, pics, plain, idx, crop, rng,
-                 edge_weight: float = 2.):  # the weight of `edge_energy_l1` beside L1 + SSIM: edges as sharp as the truth's
+                 edge_weight: float = 2.,   # the weight of `edge_energy_l1` beside L1 + SSIM: edges as sharp as the truth's
+                 face_share: float = 0.):   # the share of windows on the face (`refiner_window`)
     "One Adam step of the refiner on random `crop` windows of items `idx`: L1 + `ssim_loss` (+ `edge_energy_l1`) of its corrected puppet pictures to theirs; the loss"
     ins, lms, targets, S = [], [], [], pics.size
     for i in map(int, idx):
         img, pose = pics[i]
         if i not in plain: plain[i] = model.draw([pose], S, refine=False)[0]      # the puppet's own picture, once an item
-        y0, x0 = rng.integers(0, S - crop + 1, 2)
+        y0, x0 = refiner_window(pose, S, crop, rng, face_share)
         ins.append(plain[i][y0:y0 + crop, x0:x0 + crop]); targets.append(img[y0:y0 + crop, x0:x0 + crop])
         lms.append(render_label_map(pose, S)[:, y0:y0 + crop, x0:x0 + crop])
     t = lambda a: torch.from_numpy(np.stack(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
@@ -451,6 +461,7 @@ def train_puppet(path,                    # the training frames: images with the
                  lr: float = 0.03,        # Adam's learning rate at the start (cosine to 3% of it)
                  refine_lr: float = 5e-4, # the refiner's (constant)
                  refine_edge: float = 2., # the weight of its `edge_energy_l1` (0: L1 + SSIM alone, softer)
+                 refine_face: float = 0., # the share of its windows on the face (`refiner_window`)
                  tex: int = 256,          # side of each part's texture
                  levels: int = 5,         # its pyramid levels
                  name: str = None,        # the character's name (`None`: the dataset's, or the folder's)
@@ -465,6 +476,8 @@ def train_puppet(path,                    # the training frames: images with the
     for k, v in dict(lr=lr, refine_lr=refine_lr, refine_edge=refine_edge).items():   # refine_edge may be 0
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v >= 0 if k == 'refine_edge' else v > 0):
             raise ValueError(f"{k}: expected {'a number >= 0' if k == 'refine_edge' else 'a positive number'}, got {v!r}")
+    if isinstance(refine_face, bool) or not isinstance(refine_face, (int, float)) or not 0 <= refine_face <= 1:
+        raise ValueError(f"refine_face: expected a share in [0, 1], got {refine_face!r}")
     if refine and size % 4: raise ValueError(f"size: {size} is not a multiple of 4, which the refiner needs (or refine=0)")
     crop = min(crop, size)
     path = Path(path)
@@ -472,7 +485,8 @@ def train_puppet(path,                    # the training frames: images with the
     pics = PuppetPictures(find_pairs(path), size)
     settings = dict(kind='puppet', data=str(path.resolve()), n=len(pics), size=size, steps=steps, bs=bs, crop=crop, lr=lr,
                     tex=tex, levels=levels, seed=seed, drawn_by=dataset_character(path),   # a synthetic set's drawing: the truth
-                    **({'refine': refine, 'refine_lr': refine_lr, 'refine_edge': refine_edge} if refine else {}))
+                    **({'refine': refine, 'refine_lr': refine_lr, 'refine_edge': refine_edge} if refine else {}),
+                    **({'refine_face': refine_face} if refine and refine_face else {}))   # absent at 0: older checkpoints resume
     with torch.random.fork_rng():                                       # the refiner's first weights: from `seed`
         torch.manual_seed(seed)
         model = PuppetModel(tex, levels, background=_background(pics), refine=dict(ch=32, size=size) if refine else None)
@@ -487,7 +501,7 @@ def train_puppet(path,                    # the training frames: images with the
         if step < steps:                                                # the textures (the refiner's weights get no gradient)
             opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
             losses.append(puppet_step(model, opt, *_batch(pics, idx, crop, rng), crop))
-        else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng, refine_edge))   # then the refiner (the textures get none)
+        else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng, refine_edge, refine_face))   # then the refiner (the textures get none)
         if (step + 1) % every == 0 and step + 1 < total: _save_checkpoint(ck, settings, model, opt, step + 1, losses)
     settings['seconds'] = round(time.time() - t0, 1)
     history = {'l1': [round(v, 5) for v in losses[:steps]], **({'refine': [round(v, 5) for v in losses[steps:]]} if refine else {})}
