@@ -84,6 +84,7 @@ def main():
     a = ap.parse_args()
     try: framings = check_framings({k: float(v) for k, v in (f.split('=') for f in a.framings)}) if a.framings else TRAINING_FRAMINGS
     except ValueError as e: ap.error(f"--framings {' '.join(a.framings)}: expected FRAMING=SHARE pairs ({e})")
+    if not 0 <= a.face_share <= 1: ap.error(f"--face-share: expected a share in [0, 1], got {a.face_share}")
     print(cpu_summary())
     if a.threads: torch.set_num_threads(a.threads)
     warnings.simplefilter('ignore')
