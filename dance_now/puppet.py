@@ -378,13 +378,16 @@ class PuppetPictures:
         if self.keep: self.cache[i] = (img, pose)
         return img, pose
 
+def _window_at(centre, size, crop):
+    "`(x0, y0)` of the `crop`-pixel window of a `size` frame centred at `centre` `(x, y)`, moved inside the frame"
+    return tuple(int(np.clip(v - crop / 2, 0, size - crop)) for v in centre)
+
 def random_window(pose, size, crop, rng):
     "`(x0, y0)` of a `crop`-pixel window of a `size` frame, centred near one of `pose`'s points"
     if crop >= size: return 0, 0
     pts = pose.keypoints[pose.keypoints[:, 2] > 0, :2]
     c = pts[rng.integers(len(pts))] if len(pts) else np.array([size / 2, size / 2])
-    c = c + rng.normal(0, crop / 6, 2)
-    return tuple(int(np.clip(v - crop / 2, 0, size - crop)) for v in c)
+    return _window_at(c + rng.normal(0, crop / 6, 2), size, crop)
 
 # %% ../nbs/08b_puppet.ipynb #a43ad8f8
 def _batch(pics, idx, crop, rng):
@@ -404,13 +407,11 @@ def puppet_step(model, opt, frames, target, wins, crop):
     return loss.item()
 
 def refiner_window(pose, size, crop, rng, face_share=0.):
-    "`(y0, x0)` of a refiner's `crop`-pixel window of a `size` frame: anywhere, or on the face (near its points' mean) `face_share` of the time"
+    "`(x0, y0)` of a refiner's `crop`-pixel window of a `size` frame: anywhere, or on the face (near its points' mean) `face_share` of the time"
     f = pose.face[pose.face[:, 2] > 0, :2]
-    if face_share and len(f) and rng.random() < face_share:
-        c = f.mean(0) + rng.normal(0, crop / 8, 2)
-        x0, y0 = (int(np.clip(v - crop / 2, 0, size - crop)) for v in c)
-        return y0, x0
-    return rng.integers(0, size - crop + 1, 2)
+    if face_share and len(f) and rng.random() < face_share: return _window_at(f.mean(0) + rng.normal(0, crop / 8, 2), size, crop)
+    y0, x0 = rng.integers(0, size - crop + 1, 2)            # the first draw is the row, as before there was a face share
+    return int(x0), int(y0)
 
 def refiner_step(model, opt, pics, plain, idx, crop, rng,
                  edge_weight: float = 2.,   # the weight of `edge_energy_l1` beside L1 + SSIM: edges as sharp as the truth's
@@ -420,7 +421,7 @@ def refiner_step(model, opt, pics, plain, idx, crop, rng,
     for i in map(int, idx):
         img, pose = pics[i]
         if i not in plain: plain[i] = model.draw([pose], S, refine=False)[0]      # the puppet's own picture, once an item
-        y0, x0 = refiner_window(pose, S, crop, rng, face_share)
+        x0, y0 = refiner_window(pose, S, crop, rng, face_share)
         ins.append(plain[i][y0:y0 + crop, x0:x0 + crop]); targets.append(img[y0:y0 + crop, x0:x0 + crop])
         lms.append(render_label_map(pose, S)[:, y0:y0 + crop, x0:x0 + crop])
     t = lambda a: torch.from_numpy(np.stack(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
