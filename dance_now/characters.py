@@ -443,10 +443,12 @@ def _hips(b, bok):
 HIP_SPAN = BONE_LENGTHS['hip'] / BONE_LENGTHS['shoulder']   # hips' width over the shoulders'
 
 def guess_hips(b, u, up=None):
-    "`(right, left, mid)` hips of a person cut off at the chest (neck `b[1]`, shoulders `b[2]`, `b[5]` seen): the mid-hip a body unit below the neck, half along the head's down (`-up`), half the frame's"
-    down = -(np.array([0., -1.]) if up is None else np.asarray(up, np.float64))
-    m = b[1] + u * (.54 * down + .47 * np.array([0., 1.]))
-    h = (b[5] - b[2]) / 2 * HIP_SPAN
+    "`(right, left, mid)` hips of a person cut off at the chest (neck `b[1]`, shoulders `b[2]`, `b[5]` seen): the mid-hip a body unit below the neck, 0.7 of the way down the frame and 0.3 square to the shoulders (on the side away from the head's `up`)"
+    sv = b[5] - b[2]
+    square = _unit(np.array([-sv[1], sv[0]]), (0., 1.))
+    if square @ (np.array([0., -1.]) if up is None else np.asarray(up, np.float64)) > 0: square = -square
+    m = b[1] + u * _unit(.7 * np.array([0., 1.]) + .3 * square)
+    h = sv / 2 * HIP_SPAN
     return m - h, m + h, m
 
 def guess_knee(hip, u):
