@@ -17,13 +17,13 @@ first trains the textures of those parts alone (`puppet_step`, the other parts' 
 `--parts-n` more that draw one of them; a part a file lacks, added transparent by `PuppetModel`'s loading, starts as a new one). `--ship` writes the
 character back to dance_now/weights (float16), else to `--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
 """
-import argparse, math, time, warnings
+import argparse, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from dance_now.character import load_character, save_character, builtin_weights, DrawnCharacter
 from dance_now.characters import draw_character
 from dance_now.synthetic import synthetic_frames, check_framings, TRAINING_FRAMINGS
-from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, part_frames, PART_INDEX, PUPPET_PARTS, _batch
+from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, cosine_rate, part_frames, PART_INDEX, PUPPET_PARTS, _batch
 from dance_now.evaluate import framing_cases, framing_truth, ssim, TABLE_FRAMINGS
 from machine import cpu_summary
 
@@ -53,7 +53,7 @@ def train_parts(model, name, n, parts, steps, lr, seed, crop=128, bs=8):
     opt, losses = torch.optim.Adam(list(model.levels), lr), []
     for step in range(steps):
         rng = np.random.default_rng([seed, 10**6 + step])
-        opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
+        opt.param_groups[0]['lr'] = cosine_rate(lr, step, steps)
         losses.append(puppet_step(model, opt, *_batch(pics, rng.choice(keep, min(bs, len(keep)), replace=False), crop, rng), crop))
     for h in hooks: h.remove()
     print(f"  textures of {', '.join(parts)}: {steps} steps on {len(keep)} frames, loss {np.mean(losses[:20]):.4f} -> {np.mean(losses[-20:]):.4f}", flush=True)
@@ -105,7 +105,7 @@ def main():
         plain, losses, t0 = {}, [], time.time()
         for step in range(a.steps):
             rng = np.random.default_rng([a.seed, step])
-            if a.cosine: opt.param_groups[0]['lr'] = a.lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / a.steps)))
+            if a.cosine: opt.param_groups[0]['lr'] = cosine_rate(a.lr, step, a.steps)
             losses.append(refiner_step(model, opt, pics, plain, rng.choice(len(pics), 8, replace=False), 128, rng, a.edge, a.face_share))
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()

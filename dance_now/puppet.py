@@ -22,7 +22,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'bone_frame', 'rect_frame',
            'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
-           'random_window', 'puppet_step', 'refiner_window', 'refiner_step', 'train_puppet']
+           'random_window', 'puppet_step', 'refiner_window', 'refiner_step', 'cosine_rate', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
@@ -451,6 +451,12 @@ def _save_checkpoint(ck, settings, model, opt, step, losses):
     "Write the checkpoint whole or not at all"
     with atomic_output(ck) as tmp: torch.save(dict(settings=settings, model=model.state_dict(), opt=opt.state_dict(), step=step, losses=losses), tmp)
 
+# %% ../nbs/08b_puppet.ipynb #c05e0a02
+def cosine_rate(lr, step, steps):
+    "The learning rate at `step` of `steps`: `lr` at the start, down to 3% of it at the end along a cosine"
+    return lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
+
+
 # %% ../nbs/08b_puppet.ipynb #a32f2066
 def train_puppet(path,                    # the training frames: images with their keypoints, below this folder
                  out=None,                # the character file to write (`None`: `<path>_puppet.pth` beside the folder)
@@ -500,7 +506,7 @@ def train_puppet(path,                    # the training frames: images with the
         rng = np.random.default_rng([seed, step])
         idx = rng.choice(len(pics), min(bs, len(pics)), replace=False)
         if step < steps:                                                # the textures (the refiner's weights get no gradient)
-            opt.param_groups[0]['lr'] = lr * (.03 + .97 * .5 * (1 + math.cos(math.pi * step / steps)))
+            opt.param_groups[0]['lr'] = cosine_rate(lr, step, steps)
             losses.append(puppet_step(model, opt, *_batch(pics, idx, crop, rng), crop))
         else: losses.append(refiner_step(model, opt, pics, plain, idx, crop, rng, refine_edge, refine_face))   # then the refiner (the textures get none)
         if (step + 1) % every == 0 and step + 1 < total: _save_checkpoint(ck, settings, model, opt, step + 1, losses)
