@@ -7,10 +7,11 @@
     python benchmarks/refine_builtin.py --more --steps 500 --seed 6 --frames-seed 6161 --framings full=.2 knees=.2 waist=.25 head=.3 wide=.05 --ship  # close framings
     python benchmarks/refine_builtin.py --characters kenta --more --steps 600 --seed 7 --face-share .5 --framings full=.25 knees=.2 waist=.25 head=.25 wide=.05 --ship  # faces
     python benchmarks/refine_builtin.py --characters aoi --more --steps 600 --seed 8 --cosine --face-share .5 --framings full=.25 knees=.2 waist=.25 head=.25 wide=.05 --ship  # faces, the rate falling (all three)
+    python benchmarks/refine_builtin.py --characters aoi --more --steps 600 --seed 10 --frames-seed 5353 --cosine --face-share .25 --hand-share .35 --framings full=.2 knees=.2 waist=.25 head=.3 wide=.05 --ship  # hands and elbows
 
 For each character: its shipped puppet draws `--n` synthetic frames at 256 (`synthetic_frames`, every framing of
 `TRAINING_FRAMINGS` or `--framings`, seed 4242 or `--frames-seed`: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss + `--edge` x
-`edge_energy_l1` on random 128-pixel windows, `--face-share` of them on the face (`refiner_window`), Adam 5e-4 (`--lr`; `--cosine`: down to 3% of it), 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
+`edge_energy_l1` on random 128-pixel windows, `--face-share` of them on the face and `--hand-share` on a hand or an elbow (`refiner_window`), Adam 5e-4 (`--lr`; `--cosine`: down to 3% of it), 8 windows a step), then the framing table's SSIM on 32 held-out synthetic poses
 a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
 "before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--parts P... --textures K`
 first trains the textures of those parts alone (`puppet_step`, the other parts' gradients masked, on the frames of
@@ -75,6 +76,7 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-4); ap.add_argument('--edge', type=float, default=2., help="the edge energy's weight (0: L1 + SSIM alone)"); ap.add_argument('--work', default='refine_work')
     ap.add_argument('--ship', action='store_true'); ap.add_argument('--more', action='store_true', help="go on from the shipped refiner")
     ap.add_argument('--face-share', type=float, default=0., help="the share of the refiner's windows on the face")
+    ap.add_argument('--hand-share', type=float, default=0., help="the share of the refiner's windows on a hand or an elbow")
     ap.add_argument('--cosine', action='store_true', help="the refiner's rate from --lr down to 3%% of it on a cosine (as train_puppet's textures), not constant")
     ap.add_argument('--seed', type=int, default=0, help="the windows' random order"); ap.add_argument('--threads', type=int, default=None)
     ap.add_argument('--parts', nargs='+', default=[], choices=PUPPET_PARTS, help="train these parts' textures first")
@@ -87,6 +89,7 @@ def main():
     try: framings = check_framings({k: float(v) for k, v in (f.split('=') for f in a.framings)}) if a.framings else TRAINING_FRAMINGS
     except ValueError as e: ap.error(f"--framings {' '.join(a.framings)}: expected FRAMING=SHARE pairs ({e})")
     if not 0 <= a.face_share <= 1: ap.error(f"--face-share: expected a share in [0, 1], got {a.face_share}")
+    if not 0 <= a.hand_share <= 1 - a.face_share: ap.error(f"--hand-share: expected a share in [0, 1 - --face-share], got {a.hand_share}")
     print(cpu_summary())
     if a.threads: torch.set_num_threads(a.threads)
     warnings.simplefilter('ignore')
@@ -106,10 +109,10 @@ def main():
         for step in range(a.steps):
             rng = np.random.default_rng([a.seed, step])
             if a.cosine: opt.param_groups[0]['lr'] = cosine_rate(a.lr, step, a.steps)
-            losses.append(refiner_step(model, opt, pics, plain, rng.choice(len(pics), 8, replace=False), 128, rng, a.edge, a.face_share))
+            losses.append(refiner_step(model, opt, pics, plain, rng.choice(len(pics), 8, replace=False), 128, rng, a.edge, a.face_share, a.hand_share))
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
-        run = dict(steps=a.steps, n=a.n, seed=a.frames_seed, framings=framings, windows_seed=a.seed, lr=a.lr, edge_weight=a.edge, face_share=a.face_share, **({'cosine': True} if a.cosine else {}), minutes=round((time.time() - t0) / 60, 1),
+        run = dict(steps=a.steps, n=a.n, seed=a.frames_seed, framings=framings, windows_seed=a.seed, lr=a.lr, edge_weight=a.edge, face_share=a.face_share, **({'hand_share': a.hand_share} if a.hand_share else {}), **({'cosine': True} if a.cosine else {}), minutes=round((time.time() - t0) / 60, 1),
                    script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''), **({'textures': tex_run} if tex_run else {}))
         tr = ch.meta.setdefault('training', {})
         if a.more: tr['refine_more'] = tr.get('refine_more', []) + [run]

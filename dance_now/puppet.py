@@ -406,22 +406,37 @@ def puppet_step(model, opt, frames, target, wins, crop):
     opt.zero_grad(); loss.backward(); opt.step()
     return loss.item()
 
-def refiner_window(pose, size, crop, rng, face_share=0.):
-    "`(x0, y0)` of a refiner's `crop`-pixel window of a `size` frame: anywhere, or on the face (near its points' mean) `face_share` of the time"
+def _arm_points(pose):
+    "Where a window on the arms is centred: each hand (its seen points' mean, else its wrist) and each elbow"
+    b, pts = pose.body, []
+    for wrist, elbow, hand in ((4, 3, pose.hand_right), (7, 6, pose.hand_left)):
+        h = hand[hand[:, 2] > 0, :2]
+        if len(h): pts.append(h.mean(0))
+        elif b[wrist, 2] > 0: pts.append(b[wrist, :2])
+        if b[elbow, 2] > 0: pts.append(b[elbow, :2])
+    return pts
+
+def refiner_window(pose, size, crop, rng, face_share=0., hand_share=0.):
+    "`(x0, y0)` of a refiner's `crop`-pixel window of a `size` frame: on a hand or an elbow `hand_share` of the time, on the face (near its points' mean) `face_share`, else anywhere"
+    if hand_share and crop < size and rng.random() < hand_share:
+        pts = _arm_points(pose)
+        if pts: return _window_at(pts[rng.integers(len(pts))] + rng.normal(0, crop / 8, 2), size, crop)
     f = pose.face[pose.face[:, 2] > 0, :2]
+    face_share = face_share / (1 - hand_share) if hand_share < 1 else 0.     # a share of all the windows
     if face_share and len(f) and rng.random() < face_share: return _window_at(f.mean(0) + rng.normal(0, crop / 8, 2), size, crop)
     y0, x0 = rng.integers(0, size - crop + 1, 2)            # the first draw is the row, as before there was a face share
     return int(x0), int(y0)
 
 def refiner_step(model, opt, pics, plain, idx, crop, rng,
                  edge_weight: float = 2.,   # the weight of `edge_energy_l1` beside L1 + SSIM: edges as sharp as the truth's
-                 face_share: float = 0.):   # the share of windows on the face (`refiner_window`)
+                 face_share: float = 0.,    # the share of windows on the face (`refiner_window`)
+                 hand_share: float = 0.):   # and on the hands and elbows
     "One Adam step of the refiner on random `crop` windows of items `idx`: L1 + `ssim_loss` (+ `edge_energy_l1`) of its corrected puppet pictures to theirs; the loss"
     ins, lms, targets, S = [], [], [], pics.size
     for i in map(int, idx):
         img, pose = pics[i]
         if i not in plain: plain[i] = model.draw([pose], S, refine=False)[0]      # the puppet's own picture, once an item
-        x0, y0 = refiner_window(pose, S, crop, rng, face_share)
+        x0, y0 = refiner_window(pose, S, crop, rng, face_share, hand_share)
         ins.append(plain[i][y0:y0 + crop, x0:x0 + crop]); targets.append(img[y0:y0 + crop, x0:x0 + crop])
         lms.append(render_label_map(pose, S)[:, y0:y0 + crop, x0:x0 + crop])
     t = lambda a: torch.from_numpy(np.stack(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
