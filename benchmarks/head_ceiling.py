@@ -25,13 +25,18 @@ from dance_now.evaluate import framing_cases, real_framing_cases, framing_truth,
 from machine import cpu_summary
 
 SAMPLES = Path(__file__).resolve().parents[2]/'shared'/'openpose_samples'
-TURN = [0.]                                    # degrees the guessed torso is turned by, for the hedged drawing
 shipped_guess = C.guess_hips
 
-def turned_guess(b, u, up=None):
-    "`guess_hips`, turned `TURN[0]` degrees about the neck"
-    a = np.radians(TURN[0]); R = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
-    return tuple(b[1] + R @ (p - b[1]) for p in shipped_guess(b, u, up))
+def turned_guess(degrees):
+    "`guess_hips`, its hips turned `degrees` about the neck"
+    a = np.radians(degrees); R = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+    return lambda b, u, up=None: tuple(b[1] + R @ (p - b[1]) for p in shipped_guess(b, u, up))
+
+def drawn_turned(drawn, poses, degrees):
+    "`drawn`'s pictures of `poses` (float32) with the guessed torso turned `degrees`"
+    C.guess_hips = turned_guess(degrees)
+    try: return [x.astype(np.float32) for x in drawn.generate(poses)]
+    finally: C.guess_hips = shipped_guess
 
 def with_true_hips(c):
     "The cut pose of `FramingCase` `c` given the whole person's hips"
@@ -67,14 +72,11 @@ def main():
             if not cases: continue
             truth, poses = framing_truth(drawn, cases), [c.pose for c in cases]
             score = lambda pics: float(np.mean([ssim(p, t) for p, t in zip(pics, truth)]))
-            C.guess_hips = turned_guess
-            turned = {}
-            for d in (-8, 0, 8):
-                TURN[0] = d; turned[d] = [x.astype(np.float32) for x in drawn.generate(poses)]
-            C.guess_hips = shipped_guess
-            hedged = [((turned[-8][i] + 2 * turned[0][i] + turned[8][i]) / 4).round().astype(np.uint8) for i in range(len(poses))]
+            turned = {d: drawn_turned(drawn, poses, d) for d in (-8, 8)}
+            cut = drawn.generate(poses)
+            hedged = [((turned[-8][i] + 2 * cut[i].astype(np.float32) + turned[8][i]) / 4).round().astype(np.uint8) for i in range(len(poses))]
             sharp = np.mean([sharpness(h) / sharpness(t) for h, t in zip(hedged, truth)])
-            print(f"| {name} | {src} ({len(cases)}) | {score(drawn.generate(poses)):.3f} | {score(drawn.generate([with_true_hips(c) for c in cases])):.3f} "
+            print(f"| {name} | {src} ({len(cases)}) | {score(cut):.3f} | {score(drawn.generate([with_true_hips(c) for c in cases])):.3f} "
                   f"| {score(hedged):.3f} | {sharp:.2f} |", flush=True)
     print('\n| poses | torso direction error (degrees): frame down | head down | guess_hips |\n|---|---|---|---|')
     for src, cases in sources.items():
