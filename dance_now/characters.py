@@ -19,9 +19,9 @@ from .skeleton import BONE_LENGTHS
 
 # %% auto #0
 __all__ = ['HAIR_STYLES', 'OUTFITS', 'STYLES', 'CHARACTERS', 'BODY_RATIOS', 'R_SIDE', 'L_SIDE', 'SKULL', 'JAW', 'ARM_R', 'ARM_L',
-           'LEG_R', 'LEG_L', 'FEET', 'HIP_SPAN', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle', 'get_style', 'body_unit',
-           'far_side', 'infer_depth', 'HeadFrame', 'head_frame', 'guess_hips', 'guess_knee', 'layer_order',
-           'draw_character']
+           'LEG_R', 'LEG_L', 'FEET', 'HIP_SPAN', 'ARM_HANG', 'ARM_UNITS', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle',
+           'get_style', 'body_unit', 'far_side', 'infer_depth', 'HeadFrame', 'head_frame', 'guess_hips', 'guess_knee',
+           'guess_arms', 'layer_order', 'draw_character']
 
 # %% ../nbs/03_characters.ipynb #14bed5df
 HAIR_STYLES, OUTFITS = ('twintails', 'spiky', 'bob'), ('sailor', 'hoodie', 'dress')
@@ -467,6 +467,23 @@ def _torso_axes(b, bok, m=None):
     down = _unit(m - b[1], (0., 1.)) if bok[1] and m is not None else np.array([0., 1.])
     return down, np.array([down[1], -down[0]])
 
+ARM_HANG = 8.      # degrees out from the torso's line that an arm the frame cuts off hangs at
+ARM_UNITS = BONE_LENGTHS['upper_arm'] / BONE_LENGTHS['spine'], BONE_LENGTHS['forearm'] / BONE_LENGTHS['spine']   # in body units
+
+def guess_arms(b, bok, u, up=None):
+    "`(b, bok)` with the elbows and wrists of a person cut off at the chest (no hips; neck and both shoulders seen; `up`: the head's) hanging from each shoulder whose elbow and wrist are both cut off, along the torso's guessed line (`guess_hips`) `ARM_HANG` degrees out, where its elbow is below every seen body point"
+    if _hips(b, bok)[2] is not None or not (bok[1] and bok[2] and bok[5]): return b, bok
+    down = _torso_axes(b, bok, guess_hips(b, u, up)[2])[0]
+    lowest, b, bok, a = b[bok, 1].max(), b.copy(), bok.copy(), math.radians(ARM_HANG)
+    for sh, el, wr in (ARM_R, ARM_L):
+        if bok[el] or bok[wr]: continue
+        out = b[sh] - b[1]
+        d = math.cos(a) * down + math.sin(a) * _unit(out - (out @ down) * down, (0., 0.))
+        e = b[sh] + ARM_UNITS[0] * u * d
+        if e[1] <= lowest: continue                   # a point seen below it: the frame goes lower, the arm is elsewhere
+        b[el], b[wr], bok[el], bok[wr] = e, e + ARM_UNITS[1] * u * d, True, True
+    return b, bok
+
 def _draw_torso(b, bok, u, st, cv, up=None):
     "Torso in the top's colour, with the collar, ribbon, hood or pocket of the outfit (down to guessed hips below a portrait's edge)"
     r, l, m = _torso_hips(b, bok, u, up)
@@ -573,6 +590,7 @@ def draw_character(pose, name='aoi', size=256, alpha=False, bg=None, depth=None)
     order = layer_order(infer_depth(p) if depth is None else depth, u)
     cv = _Canvas(img, max(.8, .025 * u))
     behind = set(order[1:order.index(('torso',))])
+    arms = guess_arms(b, bok, u, None if hf is None else hf.up)    # an arm the frame cuts off hangs below it
     for layer in order:
         cv.shade = .82 if layer in behind else 1.
         kind = layer[0]
@@ -581,7 +599,7 @@ def draw_character(pose, name='aoi', size=256, alpha=False, bg=None, depth=None)
             if hf is not None and bok[1]: _draw_neck(hf, st, cv, b[1])
             _draw_torso(b, bok, u, st, cv, None if hf is None else hf.up)
         elif kind == 'lower': _draw_lower(p, b, bok, u, st, cv)
-        elif kind == 'arm': _draw_arm(p, layer[1], b, bok, u, st, cv)
+        elif kind == 'arm': _draw_arm(p, layer[1], *arms, u, st, cv)
         elif kind == 'leg': _draw_leg(p, layer[1], b, bok, u, st, cv)
         elif kind == 'head' and hf is not None: _draw_head(p, hf, st, cv)
     if not alpha: return img

@@ -14,7 +14,7 @@ from .keypoints import *
 from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
 from .models import ssim_loss, edge_energy_l1
 from .data import find_pairs
-from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_knee, _hips, _torso_hips, _torso_axes
+from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_knee, guess_arms, _hips, _torso_hips, _torso_axes
 from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
@@ -152,7 +152,7 @@ def part_frames(pose: Pose) -> dict:
         hf = head_frame(pose, u)
         if hf is not None: _head_frames(pose, b, bok, hf, put)
         _body_frames(b, bok, u, put, None if hf is None else hf.up)
-        _limb_frames(pose, b, bok, u, put)
+        _limb_frames(pose, *guess_arms(b, bok, u, None if hf is None else hf.up), u, put)
         rank, behind = _ranks(pose, u)
     else: rank, behind = np.arange(N_PARTS), np.zeros(N_PARTS, np.float32)
     return dict(frames=frames, valid=valid & np.isfinite(frames).all(1), rank=rank, behind=behind)
