@@ -8,6 +8,7 @@
     python benchmarks/refine_builtin.py --characters kenta --more --steps 600 --seed 7 --face-share .5 --framings full=.25 knees=.2 waist=.25 head=.25 wide=.05 --ship  # faces
     python benchmarks/refine_builtin.py --characters aoi --more --steps 600 --seed 8 --cosine --face-share .5 --framings full=.25 knees=.2 waist=.25 head=.25 wide=.05 --ship  # faces, the rate falling (all three)
     python benchmarks/refine_builtin.py --characters aoi --more --steps 600 --seed 10 --frames-seed 5353 --cosine --face-share .25 --hand-share .35 --framings full=.2 knees=.2 waist=.25 head=.3 wide=.05 --ship  # hands and elbows
+    python benchmarks/refine_builtin.py --characters aoi --more --hands 300 --steps 600 --seed 12 --frames-seed 5555 --cosine --face-share .25 --hand-share .35 --framings full=.2 knees=.2 waist=.25 head=.3 wide=.05 --ship  # hands drawn from their points
 
 For each character: its shipped puppet draws `--n` synthetic frames at 256 (`synthetic_frames`, every framing of
 `TRAINING_FRAMINGS` or `--framings`, seed 4242 or `--frames-seed`: not the held-out seed), then `--steps` steps of `refiner_step` (L1 + SSIM loss + `--edge` x
@@ -15,7 +16,9 @@ For each character: its shipped puppet draws `--n` synthetic frames at 256 (`syn
 a framing, puppet alone and refined. `--more` goes on from the shipped refiner instead of a new one (then the
 "before" column is the shipped refiner's), `--seed` picks other windows than the first run's. `--parts P... --textures K`
 first trains the textures of those parts alone (`puppet_step`, the other parts' gradients masked, on the frames of
-`--parts-n` more that draw one of them; a part a file lacks, added transparent by `PuppetModel`'s loading, starts as a new one). `--ship` writes the
+`--parts-n` more that draw one of them; a part a file lacks, added transparent by `PuppetModel`'s loading, starts as a new one).
+`--hands K` first switches a file of texture hands to hands drawn from their points (`PuppetModel.hands`) and fits their
+`hand_style` alone for K steps (`puppet_step` on 64-pixel windows at a hand or an elbow, Adam `--tex-lr` on a cosine). `--ship` writes the
 character back to dance_now/weights (float16), else to `--work`. The shipped refiners were trained this way (with a time budget in place of `--steps`: see 08b_puppet).
 """
 import argparse, time, warnings
@@ -24,7 +27,7 @@ import numpy as np, torch
 from dance_now.character import load_character, save_character, builtin_weights, DrawnCharacter
 from dance_now.characters import draw_character
 from dance_now.synthetic import synthetic_frames, check_framings, TRAINING_FRAMINGS
-from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, cosine_rate, part_frames, PART_INDEX, PUPPET_PARTS, _batch
+from dance_now.puppet import PuppetRefiner, refiner_step, puppet_step, cosine_rate, part_frames, frame_tensors, refiner_window, PART_INDEX, PUPPET_PARTS, _batch
 from dance_now.evaluate import framing_cases, framing_truth, ssim, TABLE_FRAMINGS
 from machine import cpu_summary
 
@@ -60,6 +63,20 @@ def train_parts(model, name, n, parts, steps, lr, seed, crop=128, bs=8):
     print(f"  textures of {', '.join(parts)}: {steps} steps on {len(keep)} frames, loss {np.mean(losses[:20]):.4f} -> {np.mean(losses[-20:]):.4f}", flush=True)
     return dict(parts=list(parts), steps=steps, frames=len(keep), lr=lr)
 
+def fit_hands(model, pics, steps, lr, seed, crop=64, bs=8):
+    "Draw the hands from their points (`PuppetModel.hands`) and fit their `hand_style` alone: `steps` of `puppet_step` on `crop` windows at a hand or an elbow of `pics` (cosine from `lr`)"
+    model.float(); model.hands = 'points'
+    opt, losses = torch.optim.Adam([model.hand_style], lr), []
+    for step in range(steps):
+        rng = np.random.default_rng([seed, 2 * 10**6 + step])
+        opt.param_groups[0]['lr'] = cosine_rate(lr, step, steps)
+        items = [pics[int(i)] for i in rng.choice(len(pics), bs, replace=False)]
+        wins = [refiner_window(p, pics.size, crop, rng, hand_share=1.) for _, p in items]
+        target = torch.from_numpy(np.stack([img[y:y + crop, x:x + crop] for (img, _), (x, y) in zip(items, wins)])).permute(0, 3, 1, 2).float() / 255
+        losses.append(puppet_step(model, opt, frame_tensors([p for _, p in items], pics.size), target, wins, crop))
+    print(f"  hands drawn from their points: {steps} steps, loss {np.mean(losses[:20]):.4f} -> {np.mean(losses[-20:]):.4f}, style {[round(v, 3) for v in model.hand_style.tolist()]}", flush=True)
+    return dict(steps=steps, lr=lr, crop=crop)
+
 def by_framing(ch, name, n=32):
     "SSIM a framing of `ch` against the truth on `n` held-out synthetic poses"
     drawn = DrawnCharacter(name, ch.size)
@@ -82,6 +99,7 @@ def main():
     ap.add_argument('--parts', nargs='+', default=[], choices=PUPPET_PARTS, help="train these parts' textures first")
     ap.add_argument('--textures', type=int, default=300, help="their steps"); ap.add_argument('--tex-lr', type=float, default=.03)
     ap.add_argument('--parts-n', type=int, default=3000, help="synthetic frames (seed 5151) whose ones that draw the parts they train on")
+    ap.add_argument('--hands', type=int, default=0, help="first draw the hands from their points and fit their colours and widths for this many steps")
     ap.add_argument('--frames-seed', type=int, default=4242, help="the refiner's synthetic frames (the first runs': 4242)")
     ap.add_argument('--framings', nargs='+', default=None, metavar='FRAMING=SHARE',
                     help="the refiner's frames at these framings, e.g. full=.2 knees=.2 waist=.25 head=.3 wide=.05 (default: TRAINING_FRAMINGS)")
@@ -102,6 +120,7 @@ def main():
         pics = Frames(name, a.n, ch.size, a.frames_seed, framings=framings)
         torch.manual_seed(0)
         tex_run = train_parts(model, name, a.parts_n, a.parts, a.textures, a.tex_lr, a.seed) if a.parts else None
+        hand_run = fit_hands(model, pics, a.hands, a.tex_lr, a.seed) if a.hands else None
         if a.more: model.refiner.float()
         else: model.refiner = PuppetRefiner(32, ch.size)
         opt = torch.optim.Adam(model.refiner.parameters(), a.lr)
@@ -113,7 +132,7 @@ def main():
             if (step + 1) % 200 == 0: print(f"{name} step {step + 1}: loss {np.mean(losses[-200:]):.4f}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
         run = dict(steps=a.steps, n=a.n, seed=a.frames_seed, framings=framings, windows_seed=a.seed, lr=a.lr, edge_weight=a.edge, face_share=a.face_share, **({'hand_share': a.hand_share} if a.hand_share else {}), **({'cosine': True} if a.cosine else {}), minutes=round((time.time() - t0) / 60, 1),
-                   script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''), **({'textures': tex_run} if tex_run else {}))
+                   script='benchmarks/refine_builtin.py' + (' --more' if a.more else ''), **({'textures': tex_run} if tex_run else {}), **({'hands': hand_run} if hand_run else {}))
         tr = ch.meta.setdefault('training', {})
         if a.more: tr['refine_more'] = tr.get('refine_more', []) + [run]
         else: tr['refine'] = run

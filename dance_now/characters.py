@@ -473,7 +473,7 @@ ARM_UNITS = BONE_LENGTHS['upper_arm'] / BONE_LENGTHS['spine'], BONE_LENGTHS['for
 def guess_arms(b, bok, u, up=None):
     "`(b, bok)` with the elbows and wrists of a person cut off at the chest (no hips; neck and both shoulders seen; `up`: the head's) hanging from each shoulder whose elbow and wrist are both cut off, along the torso's guessed line (`guess_hips`) `ARM_HANG` degrees out, where its elbow is below every seen body point"
     if _hips(b, bok)[2] is not None or not (bok[1] and bok[2] and bok[5]): return b, bok
-    down = _torso_axes(b, bok, guess_hips(b, u, up)[2])[0]
+    down = _torso_axes(b, bok, _torso_hips(b, bok, u, up)[2])[0]
     lowest, b, bok, a = b[bok, 1].max(), b.copy(), bok.copy(), math.radians(ARM_HANG)
     for sh, el, wr in (ARM_R, ARM_L):
         if bok[el] or bok[wr]: continue

@@ -8,7 +8,7 @@ Docs: https://dance-now.github.io/dance_now/puppet.html.md"""
 from __future__ import annotations
 import math, time
 from pathlib import Path
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import numpy as np, cv2, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .keypoints import *
 from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
@@ -20,8 +20,9 @@ from .synthetic import dataset_character
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'bone_frame', 'rect_frame',
-           'part_frames', 'frame_tensors', 'PuppetModel', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
+__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'PALM', 'FINGER_BONES',
+           'HAND_PARTS', 'HAND_STYLE', 'HAND_SLOTS', 'bone_frame', 'rect_frame', 'part_frames', 'hand_shapes',
+           'frame_tensors', 'PuppetModel', 'hand_distance', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
            'random_window', 'puppet_step', 'refiner_window', 'refiner_step', 'cosine_rate', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
@@ -138,7 +139,7 @@ def _inverse(H):
     return None if abs(np.linalg.det(H)) < 1e-9 else np.linalg.inv(H)
 
 def part_frames(pose: Pose) -> dict:
-    "The puppet's parts in `pose` (pixels of its frame): `frames (P, 10)` (pixel -> texture matrix, row by row, then `r`), `valid`, `rank`, `behind`"
+    "The puppet's parts in `pose` (pixels of its frame): `frames (P, 10)` (pixel -> texture matrix, row by row, then `r`), `valid`, `rank`, `behind`, the `unit` (`body_unit`) and the hands' shapes (`hand_shapes`)"
     if not isinstance(pose, Pose): raise TypeError(f"pose: expected a Pose, got {type(pose).__name__}")
     b, bok = _xy_ok(pose, 'body')
     frames, valid = np.tile(np.append(np.eye(3).reshape(-1), .5), (N_PARTS, 1)), np.zeros(N_PARTS, bool)
@@ -147,21 +148,52 @@ def part_frames(pose: Pose) -> dict:
         H, r = frame
         Hi = _inverse(H)
         if Hi is not None: frames[PART_INDEX[name]], valid[PART_INDEX[name]] = [*Hi.reshape(-1), r], True
+    u = body_unit(pose)
     if bok.any() or pose.present('face').any():
-        u = body_unit(pose)
         hf = head_frame(pose, u)
         if hf is not None: _head_frames(pose, b, bok, hf, put)
         _body_frames(b, bok, u, put, None if hf is None else hf.up)
         _limb_frames(pose, *guess_arms(b, bok, u, None if hf is None else hf.up), u, put)
         rank, behind = _ranks(pose, u)
     else: rank, behind = np.arange(N_PARTS), np.zeros(N_PARTS, np.float32)
-    return dict(frames=frames, valid=valid & np.isfinite(frames).all(1), rank=rank, behind=behind)
+    return dict(frames=frames, valid=valid & np.isfinite(frames).all(1), rank=rank, behind=behind, unit=np.float32(u), **hand_shapes(pose))
+
+# %% ../nbs/08b_puppet.ipynb #h4d0a002
+PALM = (0, 1, 5, 9, 13, 17)            # the palm's points: the wrist, the thumb's root and each finger's
+FINGER_BONES = np.array([(f[i], f[i + 1]) for f in HAND_FINGERS.values() for i in range(len(f) - 1)])   # (20, 2): each finger's bones, from the wrist out
+HAND_PARTS = ('hand_right', 'hand_left')  # the hands of `hand_shapes`, in order: the puppet's `hand_R`, `hand_L`
+
+def _palm_edges(pts):
+    "The convex hull of the points `pts` `(n, 2)` as up to 6 edges `(6, 2, 2)`, their outward unit normals `(6, 2)` and which are edges `(6,)`"
+    edges, normals, ok = np.zeros((6, 2, 2), np.float32), np.zeros((6, 2), np.float32), np.zeros(6, bool)
+    if len(pts) < 3: return edges, normals, ok
+    hull = cv2.convexHull(pts.astype(np.float32))[:, 0].astype(np.float64)
+    if len(hull) < 3: return edges, normals, ok
+    c = hull.mean(0)
+    for k, (a, b) in enumerate(zip(hull, np.roll(hull, -1, 0))):
+        n = _perp(b - a)
+        if math.hypot(*n) < 1e-6: continue
+        n = n / math.hypot(*n)
+        edges[k], normals[k], ok[k] = (a, b), (-n if n @ (c - a) > 0 else n), True
+    return edges, normals, ok
+
+def hand_shapes(pose) -> dict:
+    "Both hands of `pose` (right, left) as `hand_drawn (2,)` (3 or more points: drawn from them), `palm_edges (2, 6, 2, 2)`, `palm_normals (2, 6, 2)`, `palm_ok (2, 6)`, `finger_bones (2, 20, 2, 2)`, `finger_ok (2, 20)`, in pixels"
+    out = dict(hand_drawn=np.zeros(2, bool), palm_edges=np.zeros((2, 6, 2, 2), np.float32), palm_normals=np.zeros((2, 6, 2), np.float32),
+               palm_ok=np.zeros((2, 6), bool), finger_bones=np.zeros((2, 20, 2, 2), np.float32), finger_ok=np.zeros((2, 20), bool))
+    for s, part in enumerate(HAND_PARTS):
+        h, ok = _xy_ok(pose, part)
+        if ok.sum() < 3: continue
+        out['hand_drawn'][s] = True
+        out['palm_edges'][s], out['palm_normals'][s], out['palm_ok'][s] = _palm_edges(h[[i for i in PALM if ok[i]]])
+        out['finger_bones'][s], out['finger_ok'][s] = h[FINGER_BONES], ok[FINGER_BONES].all(1)
+    return out
 
 # %% ../nbs/08b_puppet.ipynb #06666962
 def frame_tensors(poses, size):
     "The part frames of `poses` (each in, or resized to, a `size` frame) as tensors, positions in pixels"
     fr = [part_frames(p if p.size == (size, size) else p.resize((size, size))) for p in poses]
-    return {k: torch.from_numpy(np.stack([f[k] for f in fr])) for k in ('frames', 'valid', 'rank', 'behind')}
+    return {k: torch.from_numpy(np.stack([f[k] for f in fr])) for k in fr[0]}
 
 def _texture_coords(frames, xs, ys):
     "Texture coordinates `(B, P, h, w, 2)` of the pixel centres `xs (B, w)`, `ys (B, h)` of each pose in each part's frame"
@@ -174,6 +206,8 @@ def _texture_coords(frames, xs, ys):
     return torch.stack([s, t], -1)
 
 # %% ../nbs/08b_puppet.ipynb #1a7965d2
+HAND_STYLE = (0., 0., 0., 0., 0., 0., math.log(.05), math.log(.025), -3.)   # a new puppet's `hand_style`: grey, fingers 0.05 body units thick, outlined 0.025, nearly transparent
+
 class PuppetModel(nn.Module):
     "A textured puppet: one learned RGBA texture per part, placed by the pose's part frames and composited back to front"
     draws_poses, temporal, face, blend = True, False, None, None      # what `Character` asks a model
@@ -182,17 +216,21 @@ class PuppetModel(nn.Module):
                  tex: int = 256,                     # side of each part's texture, in texels
                  levels: int = 5,                    # pyramid levels, each half the last's side
                  background=(255, 255, 255),         # RGB of the empty frame, to start from
-                 refine: dict|None = None):          # its refiner's settings (`PuppetRefiner`'s `ch` and `size`), `None`: none
+                 refine: dict|None = None,           # its refiner's settings (`PuppetRefiner`'s `ch` and `size`), `None`: none
+                 hands: str = 'points'):             # 'points': a hand with 3 or more points drawn from them (`hand_shapes`); 'texture': its texture, as files before it
         super().__init__()
+        if hands not in ('points', 'texture'): raise ValueError(f"hands: expected 'points' or 'texture', got {hands!r}")
         if tex < 8 or tex >> (levels - 1) < 2: raise ValueError(f"tex, levels: {tex} texels cannot have {levels} levels")
         self.tex, self.n_levels = int(tex), int(levels)
         self.levels = nn.ParameterList([nn.Parameter(torch.zeros(4, N_PARTS, tex >> k, tex >> k)) for k in range(levels)])
         with torch.no_grad(): self.levels[-1][3] = -3.                # transparent to start with
         self.shade = nn.Parameter(torch.zeros(1))
+        self.hands, self.hand_style = hands, nn.Parameter(torch.tensor(HAND_STYLE))  # the drawn hands' fill and outline (logits), fingers' and outline's widths (log body units), opacity (logit)
         bg = torch.tensor(background, dtype=torch.float32).clamp(1, 254) / 255
         self.bg = nn.Parameter(torch.logit(bg).view(1, 3, 1, 1))
         self.refiner = PuppetRefiner(**refine) if refine else None
         self._register_load_state_dict_pre_hook(_add_missing_parts)
+        self._register_load_state_dict_pre_hook(_add_hand_style)
 
     @property
     def G(self): return self                                          # its weights, where a file keeps a generator's
@@ -202,7 +240,7 @@ class PuppetModel(nn.Module):
         "What rebuilds it (`from_config`)"
         r = self.refiner
         return {'kind': 'puppet', 'tex': self.tex, 'levels': self.n_levels, 'parts': list(PUPPET_PARTS), 'frames': FRAMES_VERSION,
-                **({'refine': {'ch': r.ch, 'size': r.size}} if r is not None else {})}
+                'hands': self.hands, **({'refine': {'ch': r.ch, 'size': r.size}} if r is not None else {})}
 
     @classmethod
     def from_config(cls, cfg):
@@ -211,7 +249,7 @@ class PuppetModel(nn.Module):
         if parts != list(PUPPET_PARTS[:len(parts)]): raise ValueError(f"parts: {parts} are not this version's {list(PUPPET_PARTS)}, nor the first of them")
         if cfg.get('frames', 1) != FRAMES_VERSION:
             raise ValueError(f"frames: a puppet of frames version {cfg.get('frames', 1)}, this version places parts by version {FRAMES_VERSION}; train it again")
-        return cls(cfg['tex'], cfg['levels'], refine=cfg.get('refine'))
+        return cls(cfg['tex'], cfg['levels'], refine=cfg.get('refine'), hands=cfg.get('hands', 'texture'))   # a file without it: texture hands
 
     def textures(self):
         "The textures `(4, P, tex, tex)` (logits): the pyramid's levels summed"
@@ -234,6 +272,16 @@ def _add_missing_parts(state, prefix, *args):
         if k == f"{prefix}levels.0": pad[3] = -30.                    # alpha: nothing of them shows
         state[k] = torch.cat([t, pad], 1)
 
+def _add_hand_style(state, prefix, *args):
+    "Give a file from before the drawn hands a `hand_style`: its hand textures' colour (the mean of their opaque texels), outlined in 55% of it, opaque"
+    if prefix + 'hand_style' in state: return
+    lv = [state[k].float() for k in sorted((k for k in state if k.startswith(prefix + 'levels.')), key=lambda k: int(k.rsplit('.', 1)[1]))]
+    ix, tex = [PART_INDEX['hand_R'], PART_INDEX['hand_L']], lv[0].shape[-1]
+    t = sum(F.interpolate(l[:, ix], size=(tex, tex), mode='bilinear', align_corners=False) for l in lv)
+    a, rgb = torch.sigmoid(t[3]) > .9, torch.sigmoid(t[:3])
+    fill = rgb[:, a].mean(1) if a.any() else torch.full((3,), .5)
+    state[prefix + 'hand_style'] = torch.cat([torch.logit(fill.clamp(.01, .99)), torch.logit((fill * .55).clamp(.01, .99)), torch.tensor([*HAND_STYLE[6:8], 6.])]).to(lv[0].dtype)
+
 # %% ../nbs/08b_puppet.ipynb #df5fcbf2
 def _atlas_grid(st, tex, n_cols, n_rows, parts=None):
     "Texture coordinates `(..., P, h, w, 2)` in `[-1, 1]` of `parts` (`None`: all, in order; `(P,)` or one row a pose `(B, P)`) as coordinates in the atlas (a half texel in from the tile's edges)"
@@ -243,6 +291,54 @@ def _atlas_grid(st, tex, n_cols, n_rows, parts=None):
     x = (c + (st[..., 0].clamp(-1, 1) * k + 1) / 2) / n_cols * 2 - 1
     y = (r + (st[..., 1].clamp(-1, 1) * k + 1) / 2) / n_rows * 2 - 1
     return torch.stack([x, y], -1)
+
+def _segment_distance(X, Y, a, b):
+    "Distance `(B, S, h, w)` of the pixel centres `X (B, 1, 1, w)`, `Y (B, 1, h, 1)` to each segment `a` -> `b` `(B, S, 2)`"
+    a, v = a[..., None, None, :], (b - a)[..., None, None, :]
+    px, py = X - a[..., 0], Y - a[..., 1]
+    t = ((px * v[..., 0] + py * v[..., 1]) / (v ** 2).sum(-1).clamp_min(1e-9)).clamp(0, 1)
+    return torch.hypot(px - t * v[..., 0], py - t * v[..., 1])
+
+def hand_distance(frames, s, xs, ys, finger):
+    "Signed distance `(B, h, w)` in pixels from the pixel centres `xs (B, w)`, `ys (B, h)` to hand `s` (0 right, 1 left) of `frame_tensors`, its fingers `finger (B,)` pixels thick: below 0 inside"
+    X, Y, far = xs[:, None, None, :], ys[:, None, :, None], 1e4
+    g = lambda k: frames[k][:, s].to(xs.device)
+    bones, e, n = g('finger_bones').float(), g('palm_edges').float(), g('palm_normals').float()
+    fingers = torch.where(g('finger_ok')[..., None, None], _segment_distance(X, Y, bones[:, :, 0], bones[:, :, 1]) - finger.view(-1, 1, 1, 1) / 2, far).amin(1)
+    ok = g('palm_ok')[..., None, None]
+    line = n[..., 0, None, None] * (X - e[:, :, 0, 0, None, None]) + n[..., 1, None, None] * (Y - e[:, :, 0, 1, None, None])
+    inside = torch.where(ok, line, -far).amax(1)                                        # < 0 on the inner side of every edge
+    palm = torch.where(inside <= 0, inside, torch.where(ok, _segment_distance(X, Y, e[:, :, 0], e[:, :, 1]), far).amin(1))
+    return torch.minimum(fingers, torch.where(ok.flatten(1).any(1).view(-1, 1, 1), palm, far))
+
+@patch
+def hand_widths(self:PuppetModel, unit):
+    "The drawn hands' `(finger, outline)` thicknesses in pixels for body units `unit` `(B,)` in pixels"
+    st, u = self.hand_style, unit.float()
+    return (st[6].exp() * u).clamp_min(1.), (st[7].exp() * u).clamp_min(.8)
+
+@patch
+def hand_rgba(self:PuppetModel,
+              frames: dict,       # `frame_tensors` of the poses
+              s: int,             # the hand: 0 right, 1 left
+              xs, ys):            # pixel centres `(B, w)`, `(B, h)`
+    "Hand `s` drawn from its points (`hand_shapes`) in its learned colours and widths: RGBA `(B, 4, h, w)` in [0, 1]"
+    st = self.hand_style
+    finger, outline = self.hand_widths(frames['unit'].to(xs))
+    d = hand_distance(frames, s, xs, ys, finger)
+    fill, a = (.5 - d).clamp(0, 1)[:, None], (.5 - d + outline.view(-1, 1, 1)).clamp(0, 1)[:, None] * torch.sigmoid(st[8])
+    rgb = fill * torch.sigmoid(st[:3]).view(1, 3, 1, 1) + (1 - fill) * torch.sigmoid(st[3:6]).view(1, 3, 1, 1)
+    return torch.cat([rgb, a], 1)
+
+def _hand_box(frames, s, size, grow):
+    "`[x0, y0, x1, y1)` of pixels of hand `s` of one pose's `frame_tensors`: its points, `grow` pixels round, clipped to the frame"
+    pts = [frames['finger_bones'][0, s][frames['finger_ok'][0, s]].reshape(-1, 2), frames['palm_edges'][0, s][frames['palm_ok'][0, s]].reshape(-1, 2)]
+    pts = torch.cat(pts).float()
+    if not len(pts): return 0, 0, 0, 0
+    lo, hi = (pts.amin(0) - grow).floor().clamp(0, size), (pts.amax(0) + grow).ceil().clamp(0, size)
+    return int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
+
+HAND_SLOTS = {PART_INDEX['hand_R']: 0, PART_INDEX['hand_L']: 1}   # each hand part's place in `hand_shapes`
 
 @patch
 def render(self:PuppetModel,
@@ -264,6 +360,11 @@ def render(self:PuppetModel,
     g = _atlas_grid(st, self.tex, cols, rows, order)[inside].view(1, -1, 1, 2)   # sampled only where a part is
     smp = torch.sigmoid(F.grid_sample(self.atlas(), g, mode='bilinear', padding_mode='zeros', align_corners=False)[0, :, :, 0].T)
     rgba = st.new_zeros(B, P, w, w, 4).index_put((inside,), smp).permute(0, 1, 4, 2, 3)   # B, P, 4, h, w: 0 where no part is
+    for part, s in HAND_SLOTS.items():                                           # a hand with its points: drawn from them
+        drawn = frames['hand_drawn'][:, s].to(dev)
+        if self.hands != 'points' or not drawn.any(): continue
+        i, k = torch.arange(B, device=dev), (order == part).float().argmax(1)
+        rgba = rgba.index_put((i, k), torch.where(drawn.view(B, 1, 1, 1), self.hand_rgba(frames, s, xs, ys), rgba[i, k]))
     a, rgb = rgba[:, :, 3:], rgba[:, :, :3] * (1 - torch.sigmoid(self.shade - 2) * pick('behind').view(B, P, 1, 1, 1))
     out = torch.sigmoid(self.bg).expand(B, 3, w, w)
     for ak, ck in zip(a.unbind(1), rgb.unbind(1)): out = ak * ck + (1 - ak) * out   # unbind: one gradient tensor, not one a part
@@ -289,14 +390,19 @@ def render_parts(self:PuppetModel,
     out, shade = torch.sigmoid(self.bg)[0].expand(3, size, size).clone(), torch.sigmoid(self.shade - 2)
     boxes = part_boxes(f.numpy(), size).tolist()
     for p in rank.argsort().tolist():
-        x0, y0, x1, y1 = boxes[p]
-        if not valid[p] or x1 <= x0 or y1 <= y0: continue
+        s = HAND_SLOTS.get(p)
+        drawn = s is not None and self.hands == 'points' and bool(frames['hand_drawn'][0, s])
+        if drawn: finger, outline = self.hand_widths(frames['unit'])
+        x0, y0, x1, y1 = _hand_box(frames, s, size, float((finger[0] / 2 + outline[0]).detach()) + 2) if drawn else boxes[p]
+        if not (drawn or valid[p]) or x1 <= x0 or y1 <= y0: continue
         xs, ys = (torch.arange(a, b, device=dev)[None] + .5 for a, b in ((x0, x1), (y0, y1)))
-        st = _texture_coords(f[None, p:p + 1].to(dev), xs, ys)                       # 1, 1, h, w, 2
-        g = _atlas_grid(st, self.tex, cols, rows, [p]).reshape(1, y1 - y0, x1 - x0, 2)
-        smp = F.grid_sample(atlas, g, mode='bilinear', padding_mode='zeros', align_corners=False)[0]
-        a = torch.sigmoid(smp[3:]) * (st[0, 0].abs() <= 1).all(-1)
-        rgb = torch.sigmoid(smp[:3]) * (1 - shade * float(behind[p]))
+        if drawn: rgb, a = self.hand_rgba(frames, s, xs, ys)[0].split([3, 1])
+        else:
+            st = _texture_coords(f[None, p:p + 1].to(dev), xs, ys)                   # 1, 1, h, w, 2
+            g = _atlas_grid(st, self.tex, cols, rows, [p]).reshape(1, y1 - y0, x1 - x0, 2)
+            smp = F.grid_sample(atlas, g, mode='bilinear', padding_mode='zeros', align_corners=False)[0]
+            a, rgb = torch.sigmoid(smp[3:]) * (st[0, 0].abs() <= 1).all(-1), torch.sigmoid(smp[:3])
+        rgb = rgb * (1 - shade * float(behind[p]))
         out[:, y0:y1, x0:x1] = a * rgb + (1 - a) * out[:, y0:y1, x0:x1]
     return out
 
