@@ -330,13 +330,29 @@ def hand_rgba(self:PuppetModel,
     rgb = fill * torch.sigmoid(st[:3]).view(1, 3, 1, 1) + (1 - fill) * torch.sigmoid(st[3:6]).view(1, 3, 1, 1)
     return torch.cat([rgb, a], 1)
 
-def _hand_box(frames, s, size, grow):
-    "`[x0, y0, x1, y1)` of pixels of hand `s` of one pose's `frame_tensors`: its points, `grow` pixels round, clipped to the frame"
-    pts = [frames['finger_bones'][0, s][frames['finger_ok'][0, s]].reshape(-1, 2), frames['palm_edges'][0, s][frames['palm_ok'][0, s]].reshape(-1, 2)]
-    pts = torch.cat(pts).float()
+def _hand_box(frames, b, s, grow, x0, y0, w, h):
+    "`[x0, y0, x1, y1)` of the pixels of the `w`x`h` window at `(x0, y0)` that hand `s` of pose `b` of `frame_tensors` can touch (its points, `grow` pixels round), relative to the window; empty: `x1 <= x0`"
+    pts = torch.cat([frames['finger_bones'][b, s][frames['finger_ok'][b, s]].reshape(-1, 2),
+                     frames['palm_edges'][b, s][frames['palm_ok'][b, s]].reshape(-1, 2)]).float()
     if not len(pts): return 0, 0, 0, 0
-    lo, hi = (pts.amin(0) - grow).floor().clamp(0, size), (pts.amax(0) + grow).ceil().clamp(0, size)
-    return int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
+    lo, hi = pts.amin(0) - grow, pts.amax(0) + grow
+    return (max(0, math.floor(lo[0] - x0)), max(0, math.floor(lo[1] - y0)), min(w, math.ceil(hi[0] - x0)), min(h, math.ceil(hi[1] - y0)))
+
+@patch
+def hand_window(self:PuppetModel,
+                frames: dict,     # `frame_tensors` of the poses
+                s: int,           # the hand: 0 right, 1 left
+                xs, ys):          # each pose's window: its pixel centres `(B, w)`, `(B, h)`
+    "`hand_rgba` of each pose's window `(B, 4, h, w)`, worked out only in the hand's box (zero outside it, as `hand_rgba` is there)"
+    out = xs.new_zeros(xs.shape[0], 4, ys.shape[1], xs.shape[1])
+    finger, outline = self.hand_widths(frames['unit'].to(xs))
+    for b in torch.nonzero(frames['hand_drawn'][:, s]).flatten().tolist():
+        x0, y0, x1, y1 = _hand_box(frames, b, s, float((finger[b] / 2 + outline[b]).detach()) + 2,
+                                   float(xs[b, 0]) - .5, float(ys[b, 0]) - .5, xs.shape[1], ys.shape[1])
+        if x1 > x0 and y1 > y0:
+            one = {k: v[b:b + 1] for k, v in frames.items()}
+            out[b, :, y0:y1, x0:x1] = self.hand_rgba(one, s, xs[b:b + 1, x0:x1], ys[b:b + 1, y0:y1])[0]
+    return out
 
 HAND_SLOTS = {PART_INDEX['hand_R']: 0, PART_INDEX['hand_L']: 1}   # each hand part's place in `hand_shapes`
 
@@ -360,14 +376,18 @@ def render(self:PuppetModel,
     g = _atlas_grid(st, self.tex, cols, rows, order)[inside].view(1, -1, 1, 2)   # sampled only where a part is
     smp = torch.sigmoid(F.grid_sample(self.atlas(), g, mode='bilinear', padding_mode='zeros', align_corners=False)[0, :, :, 0].T)
     rgba = st.new_zeros(B, P, w, w, 4).index_put((inside,), smp).permute(0, 1, 4, 2, 3)   # B, P, 4, h, w: 0 where no part is
-    for part, s in HAND_SLOTS.items():                                           # a hand with its points: drawn from them
-        drawn = frames['hand_drawn'][:, s].to(dev)
-        if self.hands != 'points' or not drawn.any(): continue
-        i, k = torch.arange(B, device=dev), (order == part).float().argmax(1)
-        rgba = rgba.index_put((i, k), torch.where(drawn.view(B, 1, 1, 1), self.hand_rgba(frames, s, xs, ys), rgba[i, k]))
-    a, rgb = rgba[:, :, 3:], rgba[:, :, :3] * (1 - torch.sigmoid(self.shade - 2) * pick('behind').view(B, P, 1, 1, 1))
+    shading = 1 - torch.sigmoid(self.shade - 2) * pick('behind')                  # B, P
+    a, rgb = rgba[:, :, 3:], rgba[:, :, :3] * shading.view(B, P, 1, 1, 1)
+    hands = [((order == part).float().argmax(1), self.hand_window(frames, s, xs, ys), frames['hand_drawn'][:, s].to(dev))
+             for part, s in HAND_SLOTS.items() if self.hands == 'points' and frames['hand_drawn'][:, s].any()]
     out = torch.sigmoid(self.bg).expand(B, 3, w, w)
-    for ak, ck in zip(a.unbind(1), rgb.unbind(1)): out = ak * ck + (1 - ak) * out   # unbind: one gradient tensor, not one a part
+    for j, (ak, ck) in enumerate(zip(a.unbind(1), rgb.unbind(1))):               # unbind: one gradient tensor, not one a part
+        for k, hand, drawn in hands:                                             # a hand with its points: drawn from them, in its place
+            here = drawn & (k == j)
+            if here.any():
+                ak = torch.where(here.view(B, 1, 1, 1), hand[:, 3:], ak)
+                ck = torch.where(here.view(B, 1, 1, 1), hand[:, :3] * shading[:, j].view(B, 1, 1, 1), ck)
+        out = ak * ck + (1 - ak) * out
     return out
 
 def part_boxes(frames, size):
@@ -393,7 +413,7 @@ def render_parts(self:PuppetModel,
         s = HAND_SLOTS.get(p)
         drawn = s is not None and self.hands == 'points' and bool(frames['hand_drawn'][0, s])
         if drawn: finger, outline = self.hand_widths(frames['unit'])
-        x0, y0, x1, y1 = _hand_box(frames, s, size, float((finger[0] / 2 + outline[0]).detach()) + 2) if drawn else boxes[p]
+        x0, y0, x1, y1 = _hand_box(frames, 0, s, float((finger[0] / 2 + outline[0]).detach()) + 2, 0, 0, size, size) if drawn else boxes[p]
         if not (drawn or valid[p]) or x1 <= x0 or y1 <= y0: continue
         xs, ys = (torch.arange(a, b, device=dev)[None] + .5 for a, b in ((x0, x1), (y0, y1)))
         if drawn: rgb, a = self.hand_rgba(frames, s, xs, ys)[0].split([3, 1])
