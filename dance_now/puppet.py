@@ -616,16 +616,18 @@ def train_puppet(path,                    # the training frames: images with the
                  seed: int = 0,           # the windows' random order
                  every: int = 100,        # steps between checkpoints
                  half: bool = True,       # store the textures in float16 (half the file)
+                 hands: str = 'points',   # a hand with its points drawn from them, or 'texture': one texture each (`PuppetModel`'s `hands`)
                  progress: bool = True) -> Character:
     "Fit a textured puppet to the character below `path`; write it to `out` (resuming an interrupted run) and return it"
     for k, v in dict(size=size, steps=steps, bs=bs, crop=crop, tex=tex, every=every, refine=refine).items():
-        if isinstance(v, bool) or not isinstance(v, int) or v < (k == 'refine' and 0 or 1):
+        if isinstance(v, bool) or not isinstance(v, int) or v < (0 if k == 'refine' else 1):
             raise ValueError(f"{k}: expected {'an integer >= 0' if k == 'refine' else 'a positive integer'}, got {v!r}")
     for k, v in dict(lr=lr, refine_lr=refine_lr, refine_edge=refine_edge).items():   # refine_edge may be 0
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v >= 0 if k == 'refine_edge' else v > 0):
             raise ValueError(f"{k}: expected {'a number >= 0' if k == 'refine_edge' else 'a positive number'}, got {v!r}")
     if isinstance(refine_face, bool) or not isinstance(refine_face, (int, float)) or not 0 <= refine_face <= 1:
         raise ValueError(f"refine_face: expected a share in [0, 1], got {refine_face!r}")
+    if hands not in ('points', 'texture'): raise ValueError(f"hands: expected 'points' or 'texture', got {hands!r}")
     if refine and size % 4: raise ValueError(f"size: {size} is not a multiple of 4, which the refiner needs (or refine=0)")
     crop = min(crop, size)
     path = Path(path)
@@ -634,10 +636,11 @@ def train_puppet(path,                    # the training frames: images with the
     settings = dict(kind='puppet', data=str(path.resolve()), n=len(pics), size=size, steps=steps, bs=bs, crop=crop, lr=lr,
                     tex=tex, levels=levels, seed=seed, drawn_by=dataset_character(path),   # a synthetic set's drawing: the truth
                     **({'refine': refine, 'refine_lr': refine_lr, 'refine_edge': refine_edge} if refine else {}),
-                    **({'refine_face': refine_face} if refine and refine_face else {}))   # absent at 0: older checkpoints resume
+                    **({'refine_face': refine_face} if refine and refine_face else {}),   # absent at 0: older checkpoints resume
+                    **({'hands': hands} if hands != 'points' else {}))
     with torch.random.fork_rng():                                       # the refiner's first weights: from `seed`
         torch.manual_seed(seed)
-        model = PuppetModel(tex, levels, background=_background(pics), refine=dict(ch=32, size=size) if refine else None)
+        model = PuppetModel(tex, levels, background=_background(pics), refine=dict(ch=32, size=size) if refine else None, hands=hands)
     textures = [p for n, p in model.named_parameters() if not n.startswith('refiner.')]
     opt = torch.optim.Adam([{'params': textures, 'lr': lr}] + ([{'params': model.refiner.parameters(), 'lr': refine_lr}] if refine else []))
     ck = _checkpoint(out)
