@@ -19,9 +19,9 @@ from .skeleton import BONE_LENGTHS
 
 # %% auto #0
 __all__ = ['HAIR_STYLES', 'OUTFITS', 'STYLES', 'CHARACTERS', 'BODY_RATIOS', 'R_SIDE', 'L_SIDE', 'SKULL', 'JAW', 'ARM_R', 'ARM_L',
-           'LEG_R', 'LEG_L', 'FEET', 'HIP_SPAN', 'ARM_HANG', 'ARM_UNITS', 'TORSO_PTS', 'HEAD_PTS', 'CharacterStyle',
-           'get_style', 'body_unit', 'far_side', 'infer_depth', 'HeadFrame', 'head_frame', 'guess_hips', 'guess_knee',
-           'guess_arms', 'layer_order', 'draw_character']
+           'LEG_R', 'LEG_L', 'FEET', 'PALM', 'HIP_SPAN', 'ARM_HANG', 'ARM_UNITS', 'TORSO_PTS', 'HEAD_PTS',
+           'CharacterStyle', 'get_style', 'body_unit', 'far_side', 'infer_depth', 'HeadFrame', 'head_frame',
+           'guess_hips', 'guess_knee', 'guess_arms', 'layer_order', 'draw_character']
 
 # %% ../nbs/03_characters.ipynb #14bed5df
 HAIR_STYLES, OUTFITS = ('twintails', 'spiky', 'bob'), ('sailor', 'hoodie', 'dress')
@@ -368,6 +368,7 @@ def _draw_head(pose, hf, st, cv):
 # %% ../nbs/03_characters.ipynb #9fe504b7
 ARM_R, ARM_L, LEG_R, LEG_L = [2, 3, 4], [5, 6, 7], [9, 10, 11], [12, 13, 14]
 FEET = {11: (24, 22, 23), 14: (21, 19, 20)}          # ankle -> heel, big toe, small toe
+PALM = (0, 1, 5, 9, 13, 17)                          # a hand's palm: the wrist, the thumb's root and each finger's
 
 def _partial(xy, ok, chain, frac, widths, from_end=False):
     "Capsules covering the first `frac` segments of `chain` (or the last ones when `from_end`)"
@@ -383,7 +384,7 @@ def _draw_hand(pose, part, wrist, elbow, b, bok, u, st, cv):
     h, hok = _xy_ok(pose, part)
     if hok.sum() >= 3:
         fw = max(1., .05 * u * st.build)
-        palm = [i for i in (0, 1, 5, 9, 13, 17) if hok[i]]
+        palm = [i for i in PALM if hok[i]]
         shapes = [('poly', cv2.convexHull(h[palm].astype(np.float32))[:, 0].astype(np.float64))] if len(palm) >= 3 else []
         chains, cur = [], []
         for finger in HAND_FINGERS.values():

@@ -14,16 +14,16 @@ from .keypoints import *
 from .render import fit_square, read_image, render_label_map, N_LABEL_CHANNELS
 from .models import ssim_loss, edge_energy_l1
 from .data import find_pairs
-from .characters import _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_knee, guess_arms, _hips, _torso_hips, _torso_axes
+from .characters import PALM, _xy_ok, _unit, body_unit, head_frame, infer_depth, layer_order, guess_knee, guess_arms, _hips, _torso_hips, _torso_axes
 from .character import Character, save_character, _background_of
 from .synthetic import dataset_character
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'PALM', 'FINGER_BONES',
-           'HAND_PARTS', 'HAND_STYLE', 'HAND_SLOTS', 'bone_frame', 'rect_frame', 'part_frames', 'hand_shapes',
-           'frame_tensors', 'PuppetModel', 'hand_distance', 'part_boxes', 'PuppetRefiner', 'PuppetPictures',
-           'random_window', 'puppet_step', 'refiner_window', 'refiner_step', 'cosine_rate', 'train_puppet']
+__all__ = ['PUPPET_PARTS', 'PART_INDEX', 'LAYER_PARTS', 'N_PARTS', 'FRAMES_VERSION', 'TEX_CORNERS', 'FINGER_BONES', 'HAND_PARTS',
+           'HAND_STYLE', 'HAND_SLOTS', 'bone_frame', 'rect_frame', 'part_frames', 'hand_shapes', 'frame_tensors',
+           'PuppetModel', 'hand_distance', 'part_boxes', 'PuppetRefiner', 'PuppetPictures', 'random_window',
+           'puppet_step', 'refiner_window', 'refiner_step', 'cosine_rate', 'train_puppet']
 
 # %% ../nbs/08b_puppet.ipynb #203bfe36
 PUPPET_PARTS = ('hair_back', 'neck', 'torso', 'lower', 'uarm_R', 'uarm_L', 'farm_R', 'farm_L', 'hand_R', 'hand_L',
@@ -159,8 +159,7 @@ def part_frames(pose: Pose) -> dict:
     return dict(frames=frames, valid=valid & np.isfinite(frames).all(1), rank=rank, behind=behind, unit=np.float32(u), **hand_shapes(pose))
 
 # %% ../nbs/08b_puppet.ipynb #h4d0a002
-PALM = (0, 1, 5, 9, 13, 17)            # the palm's points: the wrist, the thumb's root and each finger's
-FINGER_BONES = np.array([(f[i], f[i + 1]) for f in HAND_FINGERS.values() for i in range(len(f) - 1)])   # (20, 2): each finger's bones, from the wrist out
+FINGER_BONES = np.array(HAND_21_LIMBS)   # (20, 2): each finger's bones, from the wrist out (the palm's points: `characters.PALM`)
 HAND_PARTS = ('hand_right', 'hand_left')  # the hands of `hand_shapes`, in order: the puppet's `hand_R`, `hand_L`
 
 def _palm_edges(pts):
